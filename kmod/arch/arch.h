@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The architecture-specific part: making a probed function return to its
+ * caller at once. Each architecture carries its own return stub, because
+ * the kernel's (just_return_func) is not exported to modules.
+ */
+#ifndef KS_ARCH_H
+#define KS_ARCH_H
+
+struct pt_regs;
+
+/*
+ * Called from a probe at the very first instruction of a function: sets the
+ * return value and resumes at a stub that returns to the caller.
+ */
+void ks_arch_return_now(struct pt_regs *regs, long retval);
+
+#endif /* KS_ARCH_H */

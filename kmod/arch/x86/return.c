@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * x86_64: at a function's first instruction the stack top is the caller's
+ * return address, so a bare return lands in the caller. The stub is that
+ * return, built the way the kernel builds its own (a return thunk under
+ * CONFIG_RETHUNK), and it is never probed or traced itself.
+ */
+#include <linux/kprobes.h>
+#include <linux/linkage.h>
+#include <linux/objtool.h>
+#include <asm/ptrace.h>
+
+#include "../arch.h"
+
+asmlinkage void ks_return_stub(void);
+
+asm(".text\n"
+    ".type ks_return_stub, @function\n"
+    ".globl ks_return_stub\n"
+    "ks_return_stub:\n"
+	ANNOTATE_NOENDBR
+	ASM_RET
+    ".size ks_return_stub, .-ks_return_stub\n");
+NOKPROBE_SYMBOL(ks_return_stub);
+
+void ks_arch_return_now(struct pt_regs *regs, long retval)
+{
+	regs_set_return_value(regs, retval);
+	instruction_pointer_set(regs, (unsigned long)ks_return_stub);
+}
+NOKPROBE_SYMBOL(ks_arch_return_now);

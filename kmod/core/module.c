@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * killswitch.ko: make a kernel function return a chosen value without
+ * running its body, on the running kernel, until disengaged or unloaded.
+ *
+ * Load: create the securityfs tree, then carry out the engage= parameter.
+ * Unload: disengage everything (each unregister waits for its handlers),
+ * remove the tree, then wait until no task can still be on its way through
+ * the return stub, which lives in this module's text.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/rcupdate.h>
+#include <linux/rcupdate_wait.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "requirements.h"
+#include "../engage/engagement.h"
+#include "../fs/fs.h"
+#include "../parse/command.h"
+#include "../uapi/killswitch.h"
+
+static char *ks_engage_param;
+module_param_named(engage, ks_engage_param, charp, 0400);
+MODULE_PARM_DESC(engage,
+		 "engage at load: <symbol>=<retval>[,<symbol>=<retval>...]; a bad entry is logged and skipped");
+
+static const char ks_param_who[] = "module parameter engage=";
+
+/* Engages each entry of engage=; a bad one is logged and skipped, never fatal. */
+static void ks_engage_from_param(void)
+{
+	char *list, *cursor, *entry;
+
+	if (!ks_engage_param || !*ks_engage_param)
+		return;
+	list = kstrdup(ks_engage_param, GFP_KERNEL);
+	if (!list) {
+		pr_err("engage=: out of memory, nothing engaged\n");
+		return;
+	}
+	cursor = list;
+	while ((entry = strsep(&cursor, ",")) != NULL) {
+		struct ks_command cmd;
+		int err;
+
+		if (ks_parse_param_entry(entry, &cmd)) {
+			pr_warn("engage= entry '%s' is malformed (want <symbol>=<retval>); skipped\n",
+				entry);
+			continue;
+		}
+		err = ks_engage(cmd.target, cmd.retval, ks_param_who);
+		if (err)
+			pr_warn("engage= entry %s=%ld skipped (error %d)\n",
+				cmd.target, cmd.retval, err);
+	}
+	kfree(list);
+}
+
+static int __init ks_init(void)
+{
+	int err = ks_fs_init();
+
+	if (err)
+		return err;
+	ks_engage_from_param();
+	return 0;
+}
+
+static void __exit ks_exit(void)
+{
+	ks_disengage_all("module unload");
+	ks_fs_exit();
+	/*
+	 * A handler may have sent a task to ks_return_stub just before its
+	 * probe went away, and the task may be preempted before the stub's
+	 * return. A tasks-RCU grace period ends only when every task has
+	 * voluntarily scheduled, which a task inside the stub has not.
+	 */
+	synchronize_rcu_tasks();
+}
+
+module_init(ks_init);
+module_exit(ks_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Make a kernel function return a chosen value without running it");
+MODULE_AUTHOR("The killswitch developers");

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Carries out one parsed command on behalf of @who. */
+#include "engagement.h"
+#include "../parse/command.h"
+
+int ks_execute(const struct ks_command *cmd, const char *who)
+{
+	switch (cmd->verb) {
+	case KS_CMD_ENGAGE:
+		return ks_engage(cmd->target, cmd->retval, who);
+	case KS_CMD_DISENGAGE:
+		return ks_disengage(cmd->target, who);
+	case KS_CMD_DISENGAGE_ALL:
+		ks_disengage_all(who);
+		return 0;
+	}
+	return -EINVAL;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The few definitions the parser needs, from the kernel when built into
+ * killswitch.ko and from libc when built in user space (unit tests, fuzzer).
+ * Nothing else in parse/ may include a kernel or libc header.
+ */
+#ifndef KS_PARSE_SHIM_H
+#define KS_PARSE_SHIM_H
+
+#ifdef __KERNEL__
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/limits.h>
+#include <linux/string.h>
+#include <linux/types.h>
+#else
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+#endif
+
+#define KS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif /* KS_PARSE_SHIM_H */

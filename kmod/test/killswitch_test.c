@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * killswitch_test.ko: target functions for the tests, each callable from
+ * user space through debugfs, so a test can see both what a function
+ * returned and whether its body ran.
+ *
+ *   /sys/kernel/debug/killswitch_test/
+ *   |-- int        read: calls killswitch_test_int(), prints its value (42)
+ *   |-- long       read: calls killswitch_test_long(), prints its value
+ *   |-- args       write "a1 .. a6": calls killswitch_test_args(); read: its value
+ *   |-- void       read: calls killswitch_test_void(), prints "done"
+ *   `-- body_runs  read: how many times a body above ran
+ *
+ * The targets are global and noinline so that each is one real function
+ * with its own entry, and not a clone or an inlined copy.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#define KS_TEST_INT_VALUE 42
+#define KS_TEST_LONG_VALUE 0x123456789L
+
+static atomic_long_t ks_test_body_runs = ATOMIC_LONG_INIT(0);
+static long ks_test_args_result;
+static DEFINE_MUTEX(ks_test_args_lock);
+static struct dentry *ks_test_dir;
+
+noinline int killswitch_test_int(void)
+{
+	atomic_long_inc(&ks_test_body_runs);
+	return KS_TEST_INT_VALUE;
+}
+
+noinline long killswitch_test_long(void)
+{
+	atomic_long_inc(&ks_test_body_runs);
+	return KS_TEST_LONG_VALUE;
+}
+
+noinline long killswitch_test_args(long a1, long a2, long a3, long a4,
+				   long a5, long a6)
+{
+	atomic_long_inc(&ks_test_body_runs);
+	return a1 + a2 + a3 + a4 + a5 + a6;
+}
+
+noinline void killswitch_test_void(void)
+{
+	atomic_long_inc(&ks_test_body_runs);
+}
+
+static ssize_t ks_test_print(char __user *ubuf, size_t count, loff_t *ppos,
+			     const char *fmt, long value)
+{
+	char text[32];
+	int len = scnprintf(text, sizeof(text), fmt, value);
+
+	return simple_read_from_buffer(ubuf, count, ppos, text, len);
+}
+
+/* Each read from offset 0 is one call; reading the rest of the text is not. */
+static ssize_t ks_test_int_read(struct file *file, char __user *ubuf,
+				size_t count, loff_t *ppos)
+{
+	long value = *ppos ? 0 : killswitch_test_int();
+
+	return *ppos ? 0 : ks_test_print(ubuf, count, ppos, "%ld\n", value);
+}
+
+static ssize_t ks_test_long_read(struct file *file, char __user *ubuf,
+				 size_t count, loff_t *ppos)
+{
+	long value = *ppos ? 0 : killswitch_test_long();
+
+	return *ppos ? 0 : ks_test_print(ubuf, count, ppos, "%ld\n", value);
+}
+
+static ssize_t ks_test_void_read(struct file *file, char __user *ubuf,
+				 size_t count, loff_t *ppos)
+{
+	if (*ppos)
+		return 0;
+	killswitch_test_void();
+	return simple_read_from_buffer(ubuf, count, ppos, "done\n", 5);
+}
+
+static ssize_t ks_test_args_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	long a[6] = { 0 };
+	char *buf;
+	int n;
+
+	if (count > 256)
+		return -EINVAL;
+	buf = memdup_user_nul(ubuf, count);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	n = sscanf(buf, "%ld %ld %ld %ld %ld %ld", &a[0], &a[1], &a[2], &a[3],
+		   &a[4], &a[5]);
+	kfree(buf);
+	if (n < 1)
+		return -EINVAL;
+	mutex_lock(&ks_test_args_lock);
+	ks_test_args_result = killswitch_test_args(a[0], a[1], a[2], a[3], a[4], a[5]);
+	mutex_unlock(&ks_test_args_lock);
+	return count;
+}
+
+static ssize_t ks_test_args_read(struct file *file, char __user *ubuf,
+				 size_t count, loff_t *ppos)
+{
+	long value;
+
+	mutex_lock(&ks_test_args_lock);
+	value = ks_test_args_result;
+	mutex_unlock(&ks_test_args_lock);
+	return ks_test_print(ubuf, count, ppos, "%ld\n", value);
+}
+
+static ssize_t ks_test_body_runs_read(struct file *file, char __user *ubuf,
+				      size_t count, loff_t *ppos)
+{
+	return ks_test_print(ubuf, count, ppos, "%ld\n",
+			     atomic_long_read(&ks_test_body_runs));
+}
+
+static const struct file_operations ks_test_int_fops = {
+	.owner = THIS_MODULE,
+	.read = ks_test_int_read,
+};
+
+static const struct file_operations ks_test_long_fops = {
+	.owner = THIS_MODULE,
+	.read = ks_test_long_read,
+};
+
+static const struct file_operations ks_test_void_fops = {
+	.owner = THIS_MODULE,
+	.read = ks_test_void_read,
+};
+
+static const struct file_operations ks_test_args_fops = {
+	.owner = THIS_MODULE,
+	.read = ks_test_args_read,
+	.write = ks_test_args_write,
+};
+
+static const struct file_operations ks_test_body_runs_fops = {
+	.owner = THIS_MODULE,
+	.read = ks_test_body_runs_read,
+};
+
+static int __init ks_test_init(void)
+{
+	ks_test_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
+	debugfs_create_file("int", 0444, ks_test_dir, NULL, &ks_test_int_fops);
+	debugfs_create_file("long", 0444, ks_test_dir, NULL, &ks_test_long_fops);
+	debugfs_create_file("void", 0444, ks_test_dir, NULL, &ks_test_void_fops);
+	debugfs_create_file("args", 0644, ks_test_dir, NULL, &ks_test_args_fops);
+	debugfs_create_file("body_runs", 0444, ks_test_dir, NULL,
+			    &ks_test_body_runs_fops);
+	return 0;
+}
+
+static void __exit ks_test_exit(void)
+{
+	debugfs_remove(ks_test_dir);
+}
+
+module_init(ks_test_init);
+module_exit(ks_test_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Target functions for killswitch's tests");

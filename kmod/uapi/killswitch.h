@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * The killswitch wire format: where the files are, what the commands are
+ * called and how long they may be. Shared by killswitch.ko and the user-space
+ * tool and tests, so the two cannot drift. Plain C, no kernel headers.
+ */
+#ifndef KILLSWITCH_UAPI_H
+#define KILLSWITCH_UAPI_H
+
+#define KS_SECURITYFS_DIR "/sys/kernel/security/killswitch"
+#define KS_DIR_NAME "killswitch"
+#define KS_CONTROL_FILE "control"
+#define KS_ENGAGED_FILE "engaged"
+#define KS_TAINT_FILE "taint"
+#define KS_FN_DIR "fn"
+#define KS_FN_RETVAL_FILE "retval"
+#define KS_FN_HITS_FILE "hits"
+
+#define KS_VERB_ENGAGE "engage"
+#define KS_VERB_DISENGAGE "disengage"
+#define KS_VERB_DISENGAGE_ALL "disengage_all"
+
+/* One write to control carries one command of at most this many bytes. */
+#define KS_CONTROL_MAX 4096
+
+/* Longest symbol accepted, terminating NUL included (the kernel's KSYM_NAME_LEN). */
+#define KS_SYMBOL_MAX 512
+
+/* Separators of the engage= module parameter: engage=<sym>=<val>,<sym>=<val> */
+#define KS_PARAM_LIST_SEP ','
+#define KS_PARAM_VALUE_SEP '='
+
+#endif /* KILLSWITCH_UAPI_H */

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs, with apt-get, everything the build, the VM harness and the tests need.
+# Idempotent: when every package is already there it only checks and returns.
+set -eu
+
+PACKAGES="
+make gcc g++ cmake pkg-config
+linux-headers-amd64
+qemu-system-x86 busybox-static cpio kmod zstd xz-utils
+libgtest-dev libgmock-dev
+libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev
+"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -z "$missing" ]; then
+	exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "install-deps: missing packages:$missing; run as root (or install them)" >&2
+	exit 1
+fi
+
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Builds the guest's initramfs: busybox, the guest init, and only the modules
+# needed to mount the host's shares over virtio-9p. Every other module (the
+# kernel's own and ours) comes from the host's modules tree mounted at
+# /lib/modules, so the guest has the real tree and modules.dep for autoload.
+#   usage: build-initramfs.sh <kernel-root> <output.cpio.gz>
+set -eu
+kroot=$1
+out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+release=$(basename "$kroot")
+moddir="$kroot/lib/modules/$release"
+early_modules="virtio_pci 9pnet_virtio 9p"
+
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+mkdir -p "$stage/bin" "$stage/sbin" "$stage/proc" "$stage/sys" "$stage/dev" \
+	"$stage/tmp" "$stage/run" "$stage/mnt/host" "$stage/opt/killswitch" \
+	"$stage/etc" "$stage/root" "$stage/lib/modules/$release"
+cp /bin/busybox "$stage/bin/busybox"
+ln -s busybox "$stage/bin/sh"
+cp "$here/guest/init" "$stage/init"
+chmod 755 "$stage/init"
+echo "root:x:0:0:root:/root:/bin/sh" >"$stage/etc/passwd"
+echo "nobody:x:65534:65534:nobody:/:/bin/false" >>"$stage/etc/passwd"
+echo "root:x:0:" >"$stage/etc/group"
+echo "nogroup:x:65534:" >>"$stage/etc/group"
+
+# Copy each early module and, recursively, what modules.dep says it needs.
+copy_module() {
+	path=$(grep "/$1.ko:" "$moddir/modules.dep" | cut -d: -f1)
+	[ -n "$path" ] || { echo "build-initramfs: no module $1" >&2; exit 1; }
+	[ -f "$stage/lib/modules/$release/$path" ] && return 0
+	mkdir -p "$stage/lib/modules/$release/$(dirname "$path")"
+	cp "$moddir/$path" "$stage/lib/modules/$release/$path"
+	for dep in $(grep "^$path:" "$moddir/modules.dep" | cut -d: -f2); do
+		copy_module "$(basename "$dep" .ko)"
+	done
+}
+for m in $early_modules; do
+	copy_module "$m"
+done
+cp "$moddir/modules.dep" "$moddir/modules.alias" "$stage/lib/modules/$release/"
+
+(cd "$stage" && find . | cpio -o -H newc --quiet) | gzip -1 >"$out.tmp"
+mv "$out.tmp" "$out"

@@ -1,0 +1,78 @@
+#!/bin/sh
+# Boots a fresh guest on Debian's stock kernel under QEMU (TCG) and either runs
+# one shell command in it as root or gives an interactive shell.
+#   usage: vm/run.sh run '<command>'   output on stdout, exits with its status
+#          vm/run.sh shell
+# Environment:
+#   KS_LOAD=0        boot without loading killswitch.ko
+#   VM_SHARE=<dir>   readable in the guest at /mnt/host
+#   VM_SMP, VM_MEM   vCPUs (2) and memory (1024M)
+#   VM_TIMEOUT       seconds before a hung guest is killed (600)
+#   VM_ICOUNT=1      count guest time in instructions (-icount shift=0,sleep=off)
+#   VM_APPEND        extra kernel command line
+# An oops, panic, WARN or hung guest fails the run and prints the guest's log.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=${KS_BUILD_DIR:-$here/../build}
+release=$(sh "$here/../scripts/kernel-release.sh")
+kroot=$build/vm/kernel/$release
+initrd=$build/vm/initramfs.cpio.gz
+mode=${1:-}
+
+[ -f "$initrd" ] && [ -f "$kroot/.complete" ] ||
+	{ echo "vm: no guest image; run 'make vm-image' first" >&2; exit 2; }
+case "$mode" in
+run) [ $# -eq 2 ] || { echo "usage: $0 run '<command>'" >&2; exit 2; } ;;
+shell) ;;
+*) echo "usage: $0 run '<command>' | shell" >&2; exit 2 ;;
+esac
+
+out=$(mktemp -d "${TMPDIR:-/tmp}/ks-vm.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+[ "$mode" = run ] && printf '%s\n' "$2" >"$out/cmd"
+
+share=0
+set -- -machine pc -cpu max -m "${VM_MEM:-1024M}" -smp "${VM_SMP:-2}" \
+	-kernel "$kroot/boot/vmlinuz-$release" -initrd "$initrd" \
+	-display none -monitor none -no-reboot -nodefaults \
+	-virtfs "local,path=$kroot/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
+	-virtfs "local,path=$out,mount_tag=ksout,security_model=none" \
+	-virtfs "local,path=$build/guest,mount_tag=ksbuild,security_model=none,readonly=on"
+if [ -n "${VM_SHARE:-}" ]; then
+	share=1
+	set -- "$@" -virtfs "local,path=$(cd "$VM_SHARE" && pwd),mount_tag=host,security_model=none,readonly=on"
+fi
+if [ "${VM_ICOUNT:-0}" = 1 ]; then
+	set -- "$@" -icount shift=0,sleep=off
+fi
+append="console=ttyS0 panic=-1 loglevel=7 ks.mode=$mode ks.load=${KS_LOAD:-1} ks.share=$share ${VM_APPEND:-}"
+
+if [ "$mode" = shell ]; then
+	exec qemu-system-x86_64 "$@" -serial mon:stdio -append "$append"
+fi
+
+rc=0
+timeout -k 10 "${VM_TIMEOUT:-600}" qemu-system-x86_64 "$@" \
+	-serial "file:$out/console.log" -serial stdio -append "$append" </dev/null || rc=$?
+
+show_log() {
+	echo "---- guest log ($1) ----" >&2
+	if [ -f "$out/dmesg" ]; then log=$out/dmesg; else log=$out/console.log; fi
+	tail -n "${VM_LOG_LINES:-200}" "$log" >&2
+	echo "---- end of guest log ----" >&2
+}
+
+if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+	show_log "guest hung: killed after ${VM_TIMEOUT:-600}s"
+	exit 124
+fi
+if [ ! -f "$out/status" ]; then
+	show_log "guest stopped before the command finished (panic or qemu exit $rc)"
+	exit 125
+fi
+# The patterns the kernel prints for an oops, a WARN, a BUG or a stall.
+if grep -E -q 'Oops|BUG:|WARNING: CPU|Kernel panic|general protection fault|Call Trace:|detected stalls|blocked for more than' "$out/dmesg"; then
+	show_log "the guest kernel reported a problem"
+	exit 126
+fi
+exit "$(cat "$out/status")"
