@@ -8,7 +8,7 @@ make gcc g++ cmake pkg-config
 linux-headers-amd64
 qemu-system-x86 busybox-static cpio kmod zstd xz-utils
 libgtest-dev libgmock-dev
-libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev
+libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev libexpected-dev
 "
 
 missing=""

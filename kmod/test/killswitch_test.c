@@ -9,7 +9,8 @@
  *   |-- long       read: calls killswitch_test_long(), prints its value
  *   |-- args       write "a1 .. a6": calls killswitch_test_args(); read: its value
  *   |-- void       read: calls killswitch_test_void(), prints "done"
- *   `-- body_runs  read: how many times a body above ran
+ *   |-- body_runs  read: how many times a body above ran
+ *   `-- warn       write: WARN()s, so the harness can prove it catches one
  *
  * The targets are global and noinline so that each is one real function
  * with its own entry, and not a clone or an inlined copy.
@@ -132,6 +133,18 @@ static ssize_t ks_test_body_runs_read(struct file *file, char __user *ubuf,
 			     atomic_long_read(&ks_test_body_runs));
 }
 
+static ssize_t ks_test_warn_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	WARN(1, "warning requested through debugfs by a test\n");
+	return count;
+}
+
+static const struct file_operations ks_test_warn_fops = {
+	.owner = THIS_MODULE,
+	.write = ks_test_warn_write,
+};
+
 static const struct file_operations ks_test_int_fops = {
 	.owner = THIS_MODULE,
 	.read = ks_test_int_read,
@@ -167,6 +180,7 @@ static int __init ks_test_init(void)
 	debugfs_create_file("args", 0644, ks_test_dir, NULL, &ks_test_args_fops);
 	debugfs_create_file("body_runs", 0444, ks_test_dir, NULL,
 			    &ks_test_body_runs_fops);
+	debugfs_create_file("warn", 0200, ks_test_dir, NULL, &ks_test_warn_fops);
 	return 0;
 }
 

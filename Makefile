@@ -1,0 +1,50 @@
+# The front door. Every target installs what it needs first (as root, with
+# apt-get), so `make demo` and `make check` work on a fresh Debian 12 machine.
+#
+#   make demo        build, boot Debian's stock kernel in QEMU, show a mitigation
+#   make check       build and run every test (host unit tests and guest tests)
+#   make vm-run CMD='<shell command>'   run a command as root in a fresh guest
+#   make vm-shell    an interactive guest
+#   make kmod        build killswitch.ko for the kernel of linux-headers-amd64
+
+BUILD      := build
+CMAKE_DIR  := $(BUILD)/cmake
+VM_DIR     := $(BUILD)/vm
+KREL        = $(shell sh scripts/kernel-release.sh)
+JOBS       ?= $(shell nproc)
+
+.PHONY: all deps kmod build vm-image check demo vm-run vm-shell clean
+
+all: build kmod
+
+deps:
+	@sh scripts/install-deps.sh
+
+kmod: deps
+	$(MAKE) -C kmod KERNEL_RELEASE=$(KREL)
+
+build: deps
+	cmake -S . -B $(CMAKE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(CMAKE_DIR) -j $(JOBS)
+
+# The guest: Debian's kernel image, our modules in its tree, a small initramfs.
+vm-image: kmod
+	@sh vm/fetch-kernel.sh $(VM_DIR)/kernel >/dev/null
+	@sh vm/stage-modules.sh $(VM_DIR)/kernel/$(KREL) kmod/killswitch.ko kmod/test/killswitch_test.ko
+	@sh vm/build-initramfs.sh $(VM_DIR)/kernel/$(KREL) $(VM_DIR)/initramfs.cpio.gz
+
+check: build vm-image
+	cd $(CMAKE_DIR) && ctest --output-on-failure -j $(JOBS)
+
+demo: build vm-image
+	@sh vm/run.sh run 'sh /opt/killswitch/demo/copy-fail.sh'
+
+vm-run: build vm-image
+	@sh vm/run.sh run "$(CMD)"
+
+vm-shell: build vm-image
+	@sh vm/run.sh shell
+
+clean:
+	-$(MAKE) -C kmod clean KERNEL_RELEASE=$(KREL)
+	rm -rf $(BUILD)

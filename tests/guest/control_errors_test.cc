@@ -1,0 +1,149 @@
+// Every error of ABI section 1, each from its bad input, and each leaving
+// the state exactly as it was.
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <string>
+
+#include "killswitch.h"
+#include "support/guest.h"
+#include "util/file_io.h"
+
+namespace ks::guest {
+namespace {
+
+class ControlErrorsTest : public KillswitchTest {
+ protected:
+  // One engagement that every refused write must leave alone.
+  void SetUp() override {
+    KillswitchTest::SetUp();
+    ASSERT_FALSE(ks_.engage(target::kLong, -2));
+    before_ = engaged_text();
+  }
+
+  void ExpectUnchanged(const std::string& what) {
+    EXPECT_EQ(engaged_text(), before_) << what;
+    EXPECT_EQ(target::call_int(), target::kIntValue) << what;
+    EXPECT_EQ(target::call_long(), -2) << what;
+    before_ = engaged_text();  // the call above counted one hit
+  }
+
+  void ExpectRefused(const std::string& command, int expected_errno) {
+    auto err = ks_.command(command);
+    EXPECT_EQ(err.value(), expected_errno) << "command: '" << command << "' gave " << err.message();
+    ExpectUnchanged(command);
+  }
+
+  std::string before_;
+};
+
+TEST_F(ControlErrorsTest, UnknownSymbolIsEnoent) {
+  ExpectRefused("engage no_such_function_anywhere 1", ENOENT);
+  EXPECT_NE(kernel_log().find("engage no_such_function_anywhere refused: cannot probe it (error -2)"),
+            std::string::npos);
+}
+
+TEST_F(ControlErrorsTest, KprobeBlacklistedSymbolIsRefusedWithTheProbeError) {
+  // NOKPROBE_SYMBOL in arch/x86/kernel/kprobes/core.c: kprobes says EINVAL.
+  ExpectRefused("engage kprobe_int3_handler -1", EINVAL);
+  EXPECT_NE(kernel_log().find("engage kprobe_int3_handler refused: cannot probe it (error -22)"), std::string::npos);
+}
+
+TEST_F(ControlErrorsTest, DataSymbolIsRefused) {
+  ExpectRefused("engage jiffies_64 0", EINVAL);
+}
+
+TEST_F(ControlErrorsTest, DuplicateEngageIsEbusyAndKeepsTheOldValue) {
+  ExpectRefused("engage killswitch_test_long 5", EBUSY);
+  EXPECT_EQ(ks_.retval(target::kLong).value_or(0), -2);
+}
+
+TEST_F(ControlErrorsTest, DisengageOfSomethingNotEngagedIsEnoent) {
+  ExpectRefused("disengage killswitch_test_int", ENOENT);
+  ExpectRefused("disengage no_such_function_anywhere", ENOENT);
+}
+
+TEST_F(ControlErrorsTest, MalformedLinesAreEinval) {
+  const char* lines[] = {
+      "engage",
+      "engage killswitch_test_int",
+      "engage killswitch_test_int abc",
+      "engage killswitch_test_int 1 2",
+      "engage killswitch_test_int 99999999999999999999",
+      "engage killswitch_test_int 0x",
+      "engage killswitch_test/int 1",
+      "frobnicate killswitch_test_int",
+      "disengage",
+      "disengage killswitch_test_long extra",
+      "disengage_all now",
+      "engage killswitch_test_int 1\nengage killswitch_test_int 2",
+      "engage killswitch_test_int 1\n\n",
+      "\n",
+      "   ",
+  };
+  for (const char* line : lines) ExpectRefused(line, EINVAL);
+  ExpectRefused(std::string("engage killswitch_test_int 1\0", 29), EINVAL);
+}
+
+TEST_F(ControlErrorsTest, EmptyWriteIsEinval) {
+  ExpectRefused("", EINVAL);
+}
+
+TEST_F(ControlErrorsTest, WriteOverTheLimitIsEinvalAndAtTheLimitWorks) {
+  std::string command = "engage killswitch_test_int -7";
+  std::string padded = command + std::string(KS_CONTROL_MAX - command.size(), ' ');
+  ExpectRefused(padded + " ", EINVAL);
+  ASSERT_FALSE(ks_.command(padded)) << "a write of exactly " << KS_CONTROL_MAX << " bytes is allowed";
+  EXPECT_EQ(target::call_int(), -7);
+}
+
+TEST_F(ControlErrorsTest, WriterWithoutCapSysAdminIsEperm) {
+  int fd = ::open((ks_.root() / KS_CONTROL_FILE).c_str(), O_WRONLY);
+  ASSERT_GE(fd, 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // Drop CAP_SYS_ADMIN from the effective set, keep everything else.
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[2] = {};
+    if (::syscall(SYS_capget, &header, data) != 0) ::_exit(100);
+    data[CAP_SYS_ADMIN / 32].effective &= ~(1u << (CAP_SYS_ADMIN % 32));
+    if (::syscall(SYS_capset, &header, data) != 0) ::_exit(101);
+    const char cmd[] = "disengage_all\n";
+    ssize_t n = ::write(fd, cmd, sizeof cmd - 1);
+    ::_exit(n == -1 && errno == EPERM ? 0 : 102);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ::close(fd);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "100/101: capget/capset failed, 102: write was not refused with EPERM";
+  ExpectUnchanged("write without CAP_SYS_ADMIN");
+}
+
+TEST_F(ControlErrorsTest, RetvalFileRefusesMalformedValues) {
+  auto file = ks_.fn_dir(target::kLong) / KS_FN_RETVAL_FILE;
+  for (const char* bad : {"", "abc", "1 2", " 1", "0x", "99999999999999999999", "1\n\n"}) {
+    auto err = util::write_once(file, bad);
+    EXPECT_EQ(err.value(), EINVAL) << "'" << bad << "' gave " << err.message();
+    ExpectUnchanged(bad);
+  }
+  EXPECT_EQ(ks_.retval(target::kLong).value_or(0), -2);
+}
+
+TEST_F(ControlErrorsTest, RefusedWritesDoNotTaintAFreshModule) {
+  ASSERT_FALSE(ks_.disengage_all());
+  unload_module("killswitch");
+  load_module("killswitch");
+  for (const char* bad : {"engage no_such_function_anywhere 1", "engage x", "disengage killswitch_test_int"})
+    EXPECT_TRUE(ks_.command(bad)) << bad;
+  EXPECT_EQ(ks_.tainted().value_or(true), false);
+  EXPECT_EQ(engaged_text(), "");
+}
+
+}  // namespace
+}  // namespace ks::guest

@@ -1,0 +1,37 @@
+// engage= at module load: good entries are engaged, bad ones logged and
+// skipped, and the load itself never fails because of them.
+#include "support/guest.h"
+
+namespace ks::guest {
+namespace {
+
+class EngageParamTest : public KillswitchTest {};
+
+TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
+  unload_module("killswitch");
+  load_module("killswitch",
+              "engage=killswitch_test_int=-7,bad-entry,killswitch_test_long=0x10,"
+              "no_such_function_anywhere=1,killswitch_test_void,killswitch_test_int=5,=3");
+  EXPECT_EQ(engaged_text(), "killswitch_test_int retval=-7 hits=0\nkillswitch_test_long retval=16 hits=0\n");
+  EXPECT_EQ(target::call_int(), -7);
+  EXPECT_EQ(target::call_long(), 16);
+  EXPECT_EQ(ks_.tainted().value_or(false), true);
+
+  auto log = kernel_log();
+  EXPECT_NE(log.find("engage killswitch_test_int retval=-7 by module parameter engage="), std::string::npos) << log;
+  EXPECT_NE(log.find("engage= entry 'bad-entry' is malformed"), std::string::npos);
+  EXPECT_NE(log.find("engage= entry 'killswitch_test_void' is malformed"), std::string::npos);
+  EXPECT_NE(log.find("engage= entry '=3' is malformed"), std::string::npos);
+  EXPECT_NE(log.find("engage= entry no_such_function_anywhere=1 skipped (error -2)"), std::string::npos);
+  EXPECT_NE(log.find("engage= entry killswitch_test_int=5 skipped (error -16)"), std::string::npos);
+}
+
+TEST_F(EngageParamTest, EmptyParameterEngagesNothing) {
+  unload_module("killswitch");
+  load_module("killswitch", "engage=");
+  EXPECT_EQ(engaged_text(), "");
+  EXPECT_EQ(ks_.tainted().value_or(true), false);
+}
+
+}  // namespace
+}  // namespace ks::guest

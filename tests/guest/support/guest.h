@@ -1,0 +1,51 @@
+// What guest tests need from the guest around them: running commands,
+// loading and unloading modules, the kernel log, and the test target module.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "sysfs/killswitch_fs.h"
+
+namespace ks::guest {
+
+// Runs @command with /bin/sh; returns its exit status (or -1).
+int sh(const std::string& command);
+
+// The kernel log so far.
+std::string kernel_log();
+
+bool module_loaded(const std::string& name);
+
+// modprobe/rmmod, asserting (with gtest) that they worked.
+void load_module(const std::string& name, const std::string& params = "");
+void unload_module(const std::string& name);
+
+// The test target module, killswitch_test.ko, through its debugfs files.
+namespace target {
+inline constexpr const char* kInt = "killswitch_test_int";
+inline constexpr const char* kLong = "killswitch_test_long";
+inline constexpr const char* kArgs = "killswitch_test_args";
+inline constexpr const char* kVoid = "killswitch_test_void";
+inline constexpr long kIntValue = 42;
+inline constexpr long kLongValue = 0x123456789L;
+
+long call_int();
+long call_long();
+long body_runs();
+}  // namespace target
+
+// Fixture for tests on a loaded killswitch.ko and killswitch_test.ko: every
+// test starts and ends with nothing engaged.
+class KillswitchTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+  // The engaged file verbatim, for "nothing changed" checks.
+  std::string engaged_text() const;
+
+  sysfs::KillswitchFs ks_;
+};
+
+}  // namespace ks::guest

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Tests of the VM harness itself (vm/run.sh): exit status, module loading,
+# shares, and that an oops, WARN, panic or hang fails the run.
+#   usage: harness_test.sh <case>
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+run=$here/../../vm/run.sh
+out=$(mktemp)
+trap 'rm -rf "$out" "$out.d"' EXIT
+
+# expect <status> <what the output must contain> -- runs the rest as vm/run.sh
+expect() {
+	want=$1 needle=$2
+	shift 2
+	"$@" >"$out" 2>&1
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "FAIL: exit status $got, wanted $want"; cat "$out"; exit 1
+	fi
+	if ! grep -q -- "$needle" "$out"; then
+		echo "FAIL: output lacks '$needle'"; cat "$out"; exit 1
+	fi
+	echo "ok: status $got, output has '$needle'"
+}
+
+ctl=/sys/kernel/security/killswitch/control
+case "${1:-}" in
+exit_status)
+	expect 7 "hello from the guest" "$run" run 'echo hello from the guest; exit 7' ;;
+loads_killswitch)
+	expect 0 "killswitch" "$run" run "test -w $ctl && lsmod | grep killswitch" ;;
+ks_load_0)
+	KS_LOAD=0 expect 0 "loaded on demand" "$run" run \
+		"! test -e $ctl && modprobe killswitch && test -e $ctl && echo loaded on demand" ;;
+share)
+	mkdir -p "$out.d"
+	cp /bin/busybox "$out.d/busybox"
+	echo "shared text" >"$out.d/note"
+	VM_SHARE=$out.d expect 0 "shared text" "$run" run \
+		'cat /mnt/host/note && /mnt/host/busybox true' ;;
+detects_warn)
+	expect 126 "WARNING: CPU" "$run" run \
+		'modprobe killswitch_test && echo 1 > /sys/kernel/debug/killswitch_test/warn; exit 0' ;;
+detects_panic)
+	expect 125 "Kernel panic" "$run" run 'echo c > /proc/sysrq-trigger' ;;
+detects_hang)
+	VM_TIMEOUT=20 expect 124 "guest hung" "$run" run 'sleep 600' ;;
+*)
+	echo "usage: $0 exit_status|loads_killswitch|ks_load_0|share|detects_warn|detects_panic|detects_hang" >&2
+	exit 2 ;;
+esac

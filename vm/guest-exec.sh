@@ -1,0 +1,23 @@
+#!/bin/sh
+# Runs a program built for the guest inside a fresh guest, passing its
+# arguments: CTest's "emulator" for the guest tests. Listing the tests needs
+# no kernel, so --gtest_list_tests runs the (static) program here instead.
+#   usage: guest-exec.sh <program under build/guest> [args...]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+guest_dir=$(cd "${KS_BUILD_DIR:-$here/../build}/guest" && pwd)
+prog=$1
+shift
+for arg in "$@"; do
+	[ "$arg" = --gtest_list_tests ] && exec "$prog" "$@"
+done
+
+case "$prog" in
+"$guest_dir"/*) cmd="/opt/killswitch/${prog#"$guest_dir"/}" ;;
+*) echo "guest-exec: $prog is not under $guest_dir, the guest cannot see it" >&2; exit 2 ;;
+esac
+for arg in "$@"; do
+	# Single-quote each argument for the guest's shell.
+	cmd="$cmd '$(printf '%s' "$arg" | sed "s/'/'\\\\''/g")'"
+done
+exec "$here/run.sh" run "$cmd"
