@@ -36,7 +36,13 @@ vm-image: kmod
 check: build vm-image
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j $(JOBS)
 
-demo: build vm-image
+# The demo builds quietly (the log is kept) so the guest's story stands out.
+demo:
+	@echo "killswitch demo: building the module, the tools and the guest image (log: $(BUILD)/demo-build.log)"
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory build vm-image >$(BUILD)/demo-build.log 2>&1 || \
+		{ tail -n 40 $(BUILD)/demo-build.log; exit 1; }
+	@echo "killswitch demo: booting Debian's stock kernel under QEMU"
 	@sh vm/run.sh run 'sh /opt/killswitch/demo/copy-fail.sh'
 
 vm-run: build vm-image

@@ -35,8 +35,7 @@ tl::expected<EngagedLine, std::string> parse_engaged_line(std::string_view line)
   for (size_t i = 1; i < fields.size(); ++i) {
     auto field = fields[i];
     size_t eq = field.find('=');
-    if (eq == std::string_view::npos || eq == 0)
-      return tl::unexpected("field is not key=value: " + std::string(field));
+    if (eq == std::string_view::npos || eq == 0) return tl::unexpected("field is not key=value: " + std::string(field));
     auto key = field.substr(0, eq);
     auto value = field.substr(eq + 1);
     if (i == 1) {

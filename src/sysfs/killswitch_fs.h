@@ -6,9 +6,8 @@
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <vector>
-
 #include <tl/expected.hpp>
+#include <vector>
 
 #include "sysfs/engaged_line.h"
 

@@ -36,9 +36,7 @@ class Fd {
   int fd_;
 };
 
-StepResult failed(const char* step) {
-  return {false, step, std::error_code(errno, std::generic_category())};
-}
+StepResult failed(const char* step) { return {false, step, std::error_code(errno, std::generic_category())}; }
 
 // One AEAD operation on an accepted AF_ALG socket: sendmsg with the
 // operation, IV and associated-data length, then read the result.

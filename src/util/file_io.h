@@ -6,7 +6,6 @@
 #include <string>
 #include <string_view>
 #include <system_error>
-
 #include <tl/expected.hpp>
 
 namespace ks::util {

@@ -53,9 +53,7 @@ TEST_F(ControlErrorsTest, KprobeBlacklistedSymbolIsRefusedWithTheProbeError) {
   EXPECT_NE(kernel_log().find("engage kprobe_int3_handler refused: cannot probe it (error -22)"), std::string::npos);
 }
 
-TEST_F(ControlErrorsTest, DataSymbolIsRefused) {
-  ExpectRefused("engage jiffies_64 0", EINVAL);
-}
+TEST_F(ControlErrorsTest, DataSymbolIsRefused) { ExpectRefused("engage jiffies_64 0", EINVAL); }
 
 TEST_F(ControlErrorsTest, DuplicateEngageIsEbusyAndKeepsTheOldValue) {
   ExpectRefused("engage killswitch_test_long 5", EBUSY);
@@ -89,9 +87,7 @@ TEST_F(ControlErrorsTest, MalformedLinesAreEinval) {
   ExpectRefused(std::string("engage killswitch_test_int 1\0", 29), EINVAL);
 }
 
-TEST_F(ControlErrorsTest, EmptyWriteIsEinval) {
-  ExpectRefused("", EINVAL);
-}
+TEST_F(ControlErrorsTest, EmptyWriteIsEinval) { ExpectRefused("", EINVAL); }
 
 TEST_F(ControlErrorsTest, WriteOverTheLimitIsEinvalAndAtTheLimitWorks) {
   std::string command = "engage killswitch_test_int -7";

@@ -15,12 +15,12 @@
 asmlinkage void ks_return_stub(void);
 
 asm(".text\n"
-    ".type ks_return_stub, @function\n"
-    ".globl ks_return_stub\n"
-    "ks_return_stub:\n"
+	".type ks_return_stub, @function\n"
+	".globl ks_return_stub\n"
+	"ks_return_stub:\n"
 	ANNOTATE_NOENDBR
 	ASM_RET
-    ".size ks_return_stub, .-ks_return_stub\n");
+	".size ks_return_stub, .-ks_return_stub\n");
 NOKPROBE_SYMBOL(ks_return_stub);
 
 void ks_arch_return_now(struct pt_regs *regs, long retval)
