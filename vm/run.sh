@@ -66,13 +66,20 @@ if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 	show_log "guest hung: killed after ${VM_TIMEOUT:-600}s"
 	exit 124
 fi
-if [ ! -f "$out/status" ]; then
+status=$(cat "$out/status" 2>/dev/null || true)
+case "$status" in
+'' | *[!0-9]*) status= ;;
+esac
+if [ -z "$status" ]; then
 	show_log "guest stopped before the command finished (panic or qemu exit $rc)"
 	exit 125
 fi
 # The patterns the kernel prints for an oops, a WARN, a BUG or a stall.
-if grep -E -q 'Oops|BUG:|WARNING: CPU|Kernel panic|general protection fault|Call Trace:|detected stalls|blocked for more than' "$out/dmesg"; then
+problems='Oops|BUG:|WARNING: CPU|Kernel panic|general protection fault|Call Trace:|detected stalls|blocked for more than'
+if grep -E -q "$problems" "$out/dmesg"; then
 	show_log "the guest kernel reported a problem"
+	echo "---- the lines that show it ----" >&2
+	grep -E -A 30 "$problems" "$out/dmesg" | head -n 120 >&2
 	exit 126
 fi
-exit "$(cat "$out/status")"
+exit "$status"

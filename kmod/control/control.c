@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The control file: the start of the data path. A write is checked for
- * privilege and size, copied, parsed (parse/) and carried out (engage/).
- * A refused write changes nothing.
+ * privilege, lockdown and size, copied, parsed (parse/) and carried out
+ * (engage/). A refused write changes nothing.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -14,7 +14,9 @@
 #include <linux/string.h>
 
 #include "control.h"
+#include "../core/audit.h"
 #include "../core/caller.h"
+#include "../core/lockdown.h"
 #include "../engage/engagement.h"
 #include "../parse/command.h"
 #include "../uapi/killswitch.h"
@@ -22,26 +24,44 @@
 ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 			 size_t count, loff_t *ppos)
 {
-	char who[KS_CALLER_MAX];
-	struct ks_command cmd;
+	char whotext[KS_CALLER_MAX];
+	struct ks_command *cmd;
+	struct ks_caller who;
 	char *buf;
 	int err;
 
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
+	ks_caller_current(&who);
+	err = ks_lockdown_check();
+	if (err) {
+		ks_caller_format(&who, whotext, sizeof(whotext));
+		pr_warn_ratelimited("change refused: the kernel is locked down; by %s\n",
+				    whotext);
+		ks_audit("control", NULL, 0, NULL, 0, &who);
+		return err;
+	}
 	if (count == 0 || count > KS_CONTROL_MAX)
 		return -EINVAL;
 	buf = memdup_user_nul(ubuf, count);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
+	/* The command holds a condition: too big for the stack. */
+	cmd = kmalloc(sizeof(*cmd), GFP_KERNEL);
+	if (!cmd) {
+		kfree(buf);
+		return -ENOMEM;
+	}
 
-	ks_describe_caller(who, sizeof(who));
-	err = ks_parse_command(buf, count, &cmd);
-	if (err)
+	err = ks_parse_command(buf, count, cmd);
+	if (err) {
+		ks_caller_format(&who, whotext, sizeof(whotext));
 		pr_info_ratelimited("malformed command refused (%zu bytes) from %s\n",
-				    count, who);
-	else
-		err = ks_execute(&cmd, who);
+				    count, whotext);
+	} else {
+		err = ks_execute(cmd, &who);
+	}
+	kfree(cmd);
 	kfree(buf);
 	return err ? err : count;
 }

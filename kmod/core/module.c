@@ -17,6 +17,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "caller.h"
 #include "requirements.h"
 #include "../engage/engagement.h"
 #include "../fs/fs.h"
@@ -28,51 +29,75 @@ module_param_named(engage, ks_engage_param, charp, 0400);
 MODULE_PARM_DESC(engage,
 		 "engage at load: <symbol>=<retval>[,<symbol>=<retval>...]; a bad entry is logged and skipped");
 
-static const char ks_param_who[] = "module parameter engage=";
 
 /* Engages each entry of engage=; a bad one is logged and skipped, never fatal. */
 static void ks_engage_from_param(void)
 {
 	char *list, *cursor, *entry;
+	struct ks_command *cmd;
+	struct ks_caller who;
 
 	if (!ks_engage_param || !*ks_engage_param)
 		return;
 	list = kstrdup(ks_engage_param, GFP_KERNEL);
-	if (!list) {
+	cmd = kmalloc(sizeof(*cmd), GFP_KERNEL);
+	if (!list || !cmd) {
+		kfree(list);
+		kfree(cmd);
 		pr_err("engage=: out of memory, nothing engaged\n");
 		return;
 	}
+	ks_caller_kernel(&who, "module parameter engage=");
 	cursor = list;
 	while ((entry = strsep(&cursor, ",")) != NULL) {
-		struct ks_command cmd;
 		int err;
 
-		if (ks_parse_param_entry(entry, &cmd)) {
-			pr_warn("engage= entry '%s' is malformed (want <symbol>=<retval>); skipped\n",
+		if (ks_parse_param_entry(entry, cmd)) {
+			pr_warn("engage= entry '%s' is malformed (want <target>=<retval>); skipped\n",
 				entry);
 			continue;
 		}
-		err = ks_engage(cmd.target, cmd.retval, ks_param_who);
+		err = ks_engage(cmd, KS_MODE_KILL, &who);
 		if (err)
 			pr_warn("engage= entry %s=%ld skipped (error %d)\n",
-				cmd.target, cmd.retval, err);
+				cmd->target, cmd->retval, err);
 	}
+	kfree(cmd);
 	kfree(list);
 }
 
 static int __init ks_init(void)
 {
-	int err = ks_fs_init();
+	int err = ks_try_wq_init();
 
 	if (err)
 		return err;
+	err = ks_fs_init();
+	if (err)
+		goto fail_wq;
+	err = ks_pending_init();
+	if (err)
+		goto fail_fs;
 	ks_engage_from_param();
 	return 0;
+
+fail_fs:
+	ks_fs_exit();
+fail_wq:
+	ks_try_wq_exit();
+	return err;
 }
 
 static void __exit ks_exit(void)
 {
-	ks_disengage_all("module unload");
+	struct ks_caller who;
+
+	/* No module event may arm anything once we start tearing down. */
+	ks_pending_exit();
+	ks_caller_kernel(&who, "module unload");
+	ks_disengage_all(&who);
+	/* Waits for a tryengage decision still running. */
+	ks_try_wq_exit();
 	ks_fs_exit();
 	/*
 	 * A handler may have sent a task to ks_return_stub just before its

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Lifecycle of engagements: create, arm, publish, and tear down again.
+ * Lifecycle of engagements: create, check, arm, publish, and tear down.
  * See engagement.h for the locking contract.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -13,39 +13,66 @@
 #include <linux/string.h>
 
 #include "engagement.h"
+#include "module_state.h"
+#include "../core/audit.h"
+#include "../core/caller.h"
 #include "../fs/fs.h"
+#include "../parse/command.h"
+#include "../parse/errno_names.h"
 #include "../probe/probe.h"
+#include "../uapi/killswitch.h"
+#include "../validate/safety.h"
 
 DEFINE_MUTEX(ks_lock);
 static LIST_HEAD(ks_engagements);
 static unsigned int ks_count;	/* engagements in the list */
 static bool ks_taint;		/* something was engaged since load */
 
-static struct ks_engagement *ks_engagement_new(const char *symbol, long retval)
+static const char *const ks_verbs_by_mode[] = {
+	[KS_MODE_KILL] = "engage",
+	[KS_MODE_MONITOR] = "monitor",
+	[KS_MODE_TRY] = "tryengage",
+};
+
+static struct ks_engagement *ks_engagement_new(const struct ks_command *cmd,
+					       enum ks_mode mode)
 {
-	size_t len = strlen(symbol) + 1;
+	size_t len = strlen(cmd->target) + 1;
 	struct ks_engagement *e;
 
-	e = kzalloc(struct_size(e, symbol, len), GFP_KERNEL);
+	e = kzalloc(struct_size(e, target, len), GFP_KERNEL);
 	if (!e)
 		return NULL;
-	e->hits = alloc_percpu(unsigned long);
-	if (!e->hits) {
-		kfree(e);
-		return NULL;
+	e->counters = alloc_percpu(struct ks_counters);
+	if (!e->counters)
+		goto fail;
+	memcpy(e->target, cmd->target, len);
+	e->symbol = e->target + (cmd->module_len ? cmd->module_len + 1 : 0);
+	if (cmd->module_len) {
+		memcpy(e->module, cmd->target, cmd->module_len);
+		e->lookup = kstrdup(e->target, GFP_KERNEL);
+		if (!e->lookup)
+			goto fail;
 	}
-	memcpy(e->symbol, symbol, len);
-	e->retval = retval;
+	e->retval = cmd->retval;
+	e->mode = mode;
+	e->cond = cmd->cond;
 	kref_init(&e->ref);
 	INIT_LIST_HEAD(&e->node);
+	ks_try_init(e);
 	return e;
+fail:
+	free_percpu(e->counters);
+	kfree(e);
+	return NULL;
 }
 
 static void ks_engagement_release(struct kref *ref)
 {
 	struct ks_engagement *e = container_of(ref, struct ks_engagement, ref);
 
-	free_percpu(e->hits);
+	free_percpu(e->counters);
+	kfree(e->lookup);
 	kfree(e);
 }
 
@@ -59,23 +86,48 @@ void ks_engagement_put(struct ks_engagement *e)
 	kref_put(&e->ref, ks_engagement_release);
 }
 
-unsigned long ks_hits(const struct ks_engagement *e)
+void ks_counters_sum(const struct ks_engagement *e, struct ks_counters *sum)
 {
-	unsigned long sum = 0;
 	int cpu;
 
-	for_each_possible_cpu(cpu)
-		sum += *per_cpu_ptr(e->hits, cpu);
-	return sum;
+	sum->hits = 0;
+	sum->passes = 0;
+	for_each_possible_cpu(cpu) {
+		const struct ks_counters *c = per_cpu_ptr(e->counters, cpu);
+
+		sum->hits += READ_ONCE(c->hits);
+		sum->passes += READ_ONCE(c->passes);
+	}
 }
 
-struct ks_engagement *ks_lookup(const char *symbol)
+unsigned long ks_hits(const struct ks_engagement *e)
+{
+	struct ks_counters sum;
+
+	ks_counters_sum(e, &sum);
+	return sum.hits;
+}
+
+const char *ks_state_name(const struct ks_engagement *e)
+{
+	if (!e->armed)
+		return KS_STATE_PENDING;
+	switch (READ_ONCE(e->mode)) {
+	case KS_MODE_MONITOR:
+		return KS_STATE_MONITORING;
+	case KS_MODE_TRY:
+		return KS_STATE_PROBING;
+	}
+	return KS_STATE_ENGAGED;
+}
+
+struct ks_engagement *ks_lookup(const char *target)
 {
 	struct ks_engagement *e;
 
 	lockdep_assert_held(&ks_lock);
 	list_for_each_entry(e, &ks_engagements, node) {
-		if (strcmp(e->symbol, symbol) == 0)
+		if (strcmp(e->target, target) == 0)
 			return e;
 	}
 	return NULL;
@@ -86,43 +138,150 @@ bool ks_tainted(void)
 	return READ_ONCE(ks_taint);
 }
 
-int ks_engage(const char *symbol, long retval, const char *who)
+unsigned int ks_engaged_count(void)
 {
+	return ks_count;
+}
+
+struct list_head *ks_engagement_list(void)
+{
+	return &ks_engagements;
+}
+
+/* Another engagement already probes this address (written another way). */
+static bool ks_address_taken(const struct ks_engagement *e)
+{
+	struct ks_engagement *other;
+
+	list_for_each_entry(other, &ks_engagements, node) {
+		if (other != e && other->armed && other->kp.addr == e->kp.addr)
+			return true;
+	}
+	return false;
+}
+
+int ks_arm(struct ks_engagement *e)
+{
+	int err;
+
+	lockdep_assert_held(&ks_lock);
+	err = ks_probe_register(e, e->lookup ? e->lookup : e->target);
+	if (err)
+		return err;
+	err = ks_probe_locate(e);
+	if (!err && ks_address_taken(e))
+		err = -EBUSY;
+	if (err) {
+		ks_probe_unregister(e);
+		return err;
+	}
+	if (!e->lookup && e->module[0]) {
+		/* Found in a module: re-arm by module:symbol after a reload. */
+		e->lookup = kasprintf(GFP_KERNEL, "%s:%s", e->module, e->symbol);
+		if (!e->lookup) {
+			ks_probe_unregister(e);
+			return -ENOMEM;
+		}
+	}
+	e->armed = true;
+	return 0;
+}
+
+void ks_disarm(struct ks_engagement *e)
+{
+	lockdep_assert_held(&ks_lock);
+	if (!e->armed)
+		return;
+	ks_probe_unregister(e);
+	e->armed = false;
+}
+
+static void ks_log_refusal(const struct ks_command *cmd, enum ks_mode mode,
+			   int err, const char *why,
+			   const struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	char cond[KS_COND_TEXT_MAX];
+
+	ks_caller_format(who, whotext, sizeof(whotext));
+	ks_format_condition(&cmd->cond, cond, sizeof(cond));
+	pr_warn("%s %s refused: %s (error %d) by %s\n", ks_verbs_by_mode[mode],
+		cmd->target, why, err, whotext);
+	ks_audit(ks_verbs_by_mode[mode], cmd->target, cmd->retval, cond, 0, who);
+}
+
+/* Why kprobes refused, in words, for the log. */
+static const char *ks_probe_error_text(int err)
+{
+	switch (err) {
+	case -ENOENT:
+		return "no such function is loaded";
+	case -EBUSY:
+		return "another user of this function conflicts (an engagement of the same address, or an ftrace user that also changes its instruction pointer, such as a livepatch)";
+	case -EINVAL:
+		return "kprobes cannot probe it (blacklisted, not text, or not a function entry)";
+	case -EACCES:
+		return "it is part of killswitch itself";
+	}
+	return "cannot probe it";
+}
+
+int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
+	      const struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	char cond[KS_COND_TEXT_MAX];
+	struct ks_verdict verdict;
 	struct ks_engagement *e;
 	int err;
 
+	err = ks_check_safety(cmd->symbol, mode != KS_MODE_MONITOR, cmd->retval,
+			      &verdict);
+	if (err) {
+		ks_log_refusal(cmd, mode, err, ks_refusal_reason(&verdict), who);
+		return err;
+	}
+
 	mutex_lock(&ks_lock);
-	if (ks_lookup(symbol)) {
+	if (ks_lookup(cmd->target)) {
 		err = -EBUSY;
 		goto out;
 	}
-	e = ks_engagement_new(symbol, retval);
+	e = ks_engagement_new(cmd, mode);
 	if (!e) {
 		err = -ENOMEM;
 		goto out;
 	}
-	err = ks_probe_arm(e);
+	err = ks_arm(e);
+	if (err == -ENOENT && e->module[0] && !ks_module_loaded(e->module))
+		err = 0;	/* pending: armed when the module loads */
 	if (err) {
-		pr_warn("engage %s refused: cannot probe it (error %d) by %s\n",
-			symbol, err, who);
-		goto out_free;
+		ks_log_refusal(cmd, mode, err, ks_probe_error_text(err), who);
+		goto out_put;
 	}
 	err = ks_fs_add_fn(e);
 	if (err) {
-		pr_warn("engage %s refused: cannot create its files (error %d)\n",
-			symbol, err);
+		ks_log_refusal(cmd, mode, err, "cannot create its files", who);
 		goto out_disarm;
 	}
 	list_add_tail(&e->node, &ks_engagements);
 	ks_count++;
 	WRITE_ONCE(ks_taint, true);
-	pr_notice("engage %s retval=%ld by %s (engaged=%u, tainted)\n",
-		  symbol, retval, who, ks_count);
+	if (mode == KS_MODE_TRY)
+		ks_try_start(e, cmd->seconds);
+
+	ks_caller_format(who, whotext, sizeof(whotext));
+	ks_format_condition(&e->cond, cond, sizeof(cond));
+	pr_notice("%s %s retval=%ld%s%s state=%s by %s (engaged=%u, tainted)\n",
+		  ks_verbs_by_mode[mode], e->target, e->retval,
+		  cond[0] ? " if " : "", cond, ks_state_name(e), whotext,
+		  ks_count);
+	ks_audit(ks_verbs_by_mode[mode], e->target, e->retval, cond, 1, who);
 	goto out;
 
 out_disarm:
-	ks_probe_disarm(e);
-out_free:
+	ks_disarm(e);
+out_put:
 	ks_engagement_put(e);
 out:
 	mutex_unlock(&ks_lock);
@@ -130,56 +289,105 @@ out:
 }
 
 /* Under ks_lock. Returns once no handler of @e runs any more. */
-static void ks_engagement_remove(struct ks_engagement *e, const char *who)
+void ks_remove(struct ks_engagement *e, const char *why,
+	       const struct ks_caller *who)
 {
+	char whotext[KS_CALLER_MAX];
+	struct ks_counters sum;
+
+	lockdep_assert_held(&ks_lock);
 	list_del_init(&e->node);
 	ks_count--;
-	ks_probe_disarm(e);
-	pr_notice("disengage %s retval=%ld hits=%lu by %s (engaged=%u)\n",
-		  e->symbol, e->retval, ks_hits(e), who, ks_count);
+	ks_disarm(e);
+	ks_counters_sum(e, &sum);
+	ks_caller_format(who, whotext, sizeof(whotext));
+	pr_notice("%s %s retval=%ld hits=%lu passes=%lu by %s (engaged=%u)\n",
+		  why, e->target, e->retval, sum.hits, sum.passes, whotext,
+		  ks_count);
+	ks_audit(why, e->target, e->retval, NULL, 1, who);
 	ks_fs_remove_fn(e);
+	ks_try_cancel(e);
 	ks_engagement_put(e);
 }
 
-int ks_disengage(const char *symbol, const char *who)
+int ks_disengage(const char *target, const struct ks_caller *who)
 {
 	struct ks_engagement *e;
 	int err = 0;
 
 	mutex_lock(&ks_lock);
-	e = ks_lookup(symbol);
+	e = ks_lookup(target);
 	if (e)
-		ks_engagement_remove(e, who);
+		ks_remove(e, "disengage", who);
 	else
 		err = -ENOENT;
 	mutex_unlock(&ks_lock);
 	return err;
 }
 
-void ks_disengage_all(const char *who)
+void ks_disengage_all(const struct ks_caller *who)
 {
 	struct ks_engagement *e, *tmp;
 
 	mutex_lock(&ks_lock);
 	list_for_each_entry_safe(e, tmp, &ks_engagements, node)
-		ks_engagement_remove(e, who);
+		ks_remove(e, "disengage", who);
 	mutex_unlock(&ks_lock);
 }
 
-void ks_set_retval(struct ks_engagement *e, long retval, const char *who)
+int ks_set_retval(struct ks_engagement *e, long retval,
+		  const struct ks_caller *who)
 {
+	char whotext[KS_CALLER_MAX];
+	struct ks_verdict verdict;
+	int err;
+
 	lockdep_assert_held(&ks_lock);
-	pr_notice("retval %s %ld -> %ld by %s\n", e->symbol, e->retval, retval,
-		  who);
+	/* A new value must pass the same fail-closed rule as the engage did. */
+	err = ks_check_safety(e->symbol, READ_ONCE(e->mode) != KS_MODE_MONITOR,
+			      retval, &verdict);
+	ks_caller_format(who, whotext, sizeof(whotext));
+	if (err) {
+		pr_warn("retval %s %ld refused: %s by %s\n", e->target, retval,
+			ks_refusal_reason(&verdict), whotext);
+		ks_audit("retval", e->target, retval, NULL, 0, who);
+		return err;
+	}
+	pr_notice("retval %s %ld -> %ld by %s\n", e->target, e->retval, retval,
+		  whotext);
+	ks_audit("retval", e->target, retval, NULL, 1, who);
 	WRITE_ONCE(e->retval, retval);
+	return 0;
 }
 
 void ks_show_engaged(struct seq_file *m)
 {
+	char cond[KS_COND_TEXT_MAX];
 	struct ks_engagement *e;
+	struct ks_counters sum;
+	const char *name;
+	long retval;
 
 	lockdep_assert_held(&ks_lock);
-	list_for_each_entry(e, &ks_engagements, node)
-		seq_printf(m, "%s retval=%ld hits=%lu\n", e->symbol,
-			   READ_ONCE(e->retval), ks_hits(e));
+	list_for_each_entry(e, &ks_engagements, node) {
+		ks_counters_sum(e, &sum);
+		retval = READ_ONCE(e->retval);
+		/* The compatible prefix, then extensions as key=value. */
+		seq_printf(m, "%s retval=%ld hits=%lu", e->target, retval,
+			   sum.hits);
+		name = retval < 0 && retval > -4096 ? ks_errno_name((int)-retval) : NULL;
+		if (name)
+			seq_printf(m, " errno=-%s", name);
+		if (e->module[0])
+			seq_printf(m, " module=%s", e->module);
+		seq_printf(m, " state=%s passes=%lu", ks_state_name(e),
+			   sum.passes);
+		if (e->cond.n) {
+			ks_format_condition(&e->cond, cond, sizeof(cond));
+			seq_printf(m, " if=%s", cond);
+		}
+		if (READ_ONCE(e->mode) == KS_MODE_TRY)
+			seq_printf(m, " timeout_left=%lu", ks_try_seconds_left(e));
+		seq_putc(m, '\n');
+	}
 }

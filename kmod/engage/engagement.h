@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * An engagement: one kernel function that returns a chosen value without
- * running its body, for as long as the engagement lives.
+ * An engagement: one kernel function whose calls are short-circuited
+ * (engaged), only counted (monitoring, or probing during a tryengage
+ * window), or that waits for its module to load (pending).
  *
  * Locking: ks_lock serialises every change of state (engage, disengage,
- * retval writes, the securityfs tree) and every walk of the engagement list.
- * The probe handler takes no lock: it reads ->retval with READ_ONCE and
- * counts into per-CPU ->hits, and unregistering the probe waits for it.
+ * arm on module load, disarm on unload, tryengage decisions, retval writes,
+ * the securityfs tree) and every walk of the engagement list. The probe
+ * handler takes no lock: it reads ->mode and ->retval with READ_ONCE, the
+ * condition never changes after engage, and it counts into per-CPU
+ * counters. Unregistering the probe waits for running handlers.
  */
 #ifndef KS_ENGAGEMENT_H
 #define KS_ENGAGEMENT_H
@@ -14,38 +17,85 @@
 #include <linux/kprobes.h>
 #include <linux/kref.h>
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/workqueue.h>
+
+#include "../parse/condition.h"
 
 struct dentry;
+struct ks_caller;
 struct ks_command;
 struct seq_file;
 
+enum ks_mode {
+	KS_MODE_KILL,		/* short-circuit matching calls */
+	KS_MODE_MONITOR,	/* count matching calls, run them all */
+	KS_MODE_TRY,		/* count during the tryengage window */
+};
+
+struct ks_counters {
+	unsigned long hits;	/* calls that matched (short-circuited when killing) */
+	unsigned long passes;	/* calls the condition let through */
+};
+
+#define KS_FN_FILES 6
+
 struct ks_engagement {
 	struct list_head node;		/* in the engagement list, under ks_lock */
-	struct kprobe kp;
-	long retval;			/* WRITE_ONCE under ks_lock, READ_ONCE anywhere */
-	unsigned long __percpu *hits;	/* calls short-circuited */
+	struct kprobe kp;		/* registered while armed */
+	bool armed;			/* false: pending, waiting for its module */
+	int mode;			/* enum ks_mode; READ_ONCE in the handler */
+	long retval;			/* WRITE_ONCE under ks_lock */
+	struct ks_cond cond;		/* fixed at engage */
+	struct ks_counters __percpu *counters;
 	bool removed;			/* disengaged: open files answer EIDRM */
-	struct kref ref;		/* one for the list, one per open file */
-	struct dentry *dir;		/* fn/<symbol>/ */
-	struct dentry *retval_file;
-	struct dentry *hits_file;
-	char symbol[];
+	struct kref ref;		/* list, open files, a queued try decision */
+	struct delayed_work try_work;	/* decides a tryengage */
+	unsigned long try_deadline;	/* jiffies */
+	struct dentry *dir;		/* fn/<target>/ */
+	struct dentry *files[KS_FN_FILES];
+	char module[MODULE_NAME_LEN];	/* "" for vmlinux or while unknown */
+	char *lookup;			/* "<module>:<symbol>" once the module is known */
+	const char *symbol;		/* inside target */
+	char target[];			/* as written; the key */
 };
 
 extern struct mutex ks_lock;
 
-int ks_engage(const char *symbol, long retval, const char *who);
-int ks_disengage(const char *symbol, const char *who);
-void ks_disengage_all(const char *who);
-int ks_execute(const struct ks_command *cmd, const char *who);
+int ks_execute(const struct ks_command *cmd, const struct ks_caller *who);
+int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
+	      const struct ks_caller *who);
+int ks_disengage(const char *target, const struct ks_caller *who);
+void ks_disengage_all(const struct ks_caller *who);
+
+/* Module events (pending.c). */
+int ks_pending_init(void);
+void ks_pending_exit(void);
+
+/* tryengage windows (tryengage.c). */
+int ks_try_wq_init(void);
+void ks_try_wq_exit(void);
+void ks_try_init(struct ks_engagement *e);
+void ks_try_start(struct ks_engagement *e, unsigned int seconds);
+void ks_try_cancel(struct ks_engagement *e);
+unsigned long ks_try_seconds_left(const struct ks_engagement *e);
 
 /* Under ks_lock. */
-struct ks_engagement *ks_lookup(const char *symbol);
-void ks_set_retval(struct ks_engagement *e, long retval, const char *who);
+struct ks_engagement *ks_lookup(const char *target);
+int ks_arm(struct ks_engagement *e);
+void ks_disarm(struct ks_engagement *e);
+void ks_remove(struct ks_engagement *e, const char *why,
+	       const struct ks_caller *who);
+int ks_set_retval(struct ks_engagement *e, long retval,
+		  const struct ks_caller *who);
 void ks_show_engaged(struct seq_file *m);
 bool ks_tainted(void);
+unsigned int ks_engaged_count(void);
+struct list_head *ks_engagement_list(void);
 
+const char *ks_state_name(const struct ks_engagement *e);
+void ks_counters_sum(const struct ks_engagement *e, struct ks_counters *sum);
 unsigned long ks_hits(const struct ks_engagement *e);
 void ks_engagement_get(struct ks_engagement *e);
 void ks_engagement_put(struct ks_engagement *e);

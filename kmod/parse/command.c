@@ -5,21 +5,24 @@
  * blanks between tokens, one optional trailing newline, nothing else.
  */
 #include "command.h"
+#include "errno_names.h"
 #include "../uapi/killswitch.h"
 
-/* engage <symbol> <retval> is the longest command; one more token is an error. */
-#define KS_MAX_TOKENS 4
+/* Module names are at most MODULE_NAME_LEN - 1 = 55 bytes. */
+#define KS_MODULE_NAME_MAX 55
 
 struct ks_verb_spec {
 	const char *name;
 	enum ks_verb verb;
-	int nargs;
+	int nargs;		/* tokens after the verb, a condition aside */
 };
 
 static const struct ks_verb_spec ks_verbs[] = {
 	{ KS_VERB_ENGAGE, KS_CMD_ENGAGE, 2 },
 	{ KS_VERB_DISENGAGE, KS_CMD_DISENGAGE, 1 },
 	{ KS_VERB_DISENGAGE_ALL, KS_CMD_DISENGAGE_ALL, 0 },
+	{ KS_VERB_TRYENGAGE, KS_CMD_TRYENGAGE, 3 },
+	{ KS_VERB_MONITOR, KS_CMD_MONITOR, 1 },
 };
 
 static bool ks_is_blank(char c)
@@ -38,15 +41,11 @@ static int ks_digit_value(char c)
 	return -1;
 }
 
-int ks_parse_retval(const char *text, long *retval)
+static int ks_parse_number(const char *p, bool negative, long *retval)
 {
-	const char *p = text;
-	bool negative = false;
 	unsigned long limit, value = 0;
 	unsigned int base = 10;
 
-	if (*p == '-' || *p == '+')
-		negative = *p++ == '-';
 	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
 		base = 16;
 		p += 2;
@@ -72,6 +71,23 @@ int ks_parse_retval(const char *text, long *retval)
 	return 0;
 }
 
+int ks_parse_retval(const char *text, long *retval)
+{
+	const char *p = text;
+	bool negative = false;
+	int errno_value;
+
+	if (*p == '-' || *p == '+')
+		negative = *p++ == '-';
+	if (*p != 'E')
+		return ks_parse_number(p, negative, retval);
+	errno_value = ks_errno_value(p);
+	if (!errno_value)
+		return -EINVAL;
+	*retval = negative ? -errno_value : errno_value;
+	return 0;
+}
+
 bool ks_symbol_valid(const char *symbol)
 {
 	size_t len = 0;
@@ -85,6 +101,36 @@ bool ks_symbol_valid(const char *symbol)
 			return false;
 	}
 	return len > 0 && len < KS_SYMBOL_MAX;
+}
+
+int ks_parse_target(char *text, struct ks_command *cmd)
+{
+	char *colon = strchr(text, ':');
+	char *p;
+
+	cmd->target = text;
+	cmd->module_len = 0;
+	cmd->symbol = text;
+	if (!colon)
+		return ks_symbol_valid(text) ? 0 : -EINVAL;
+
+	if (colon == text || colon - text > KS_MODULE_NAME_MAX)
+		return -EINVAL;
+	for (p = text; p < colon; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return -EINVAL;
+	}
+	if (!ks_symbol_valid(colon + 1))
+		return -EINVAL;
+	/* Valid: now name the module as the kernel does. */
+	for (p = text; p < colon; p++) {
+		if (*p == '-')
+			*p = '_';
+	}
+	cmd->module_len = (size_t)(colon - text);
+	cmd->symbol = colon + 1;
+	return 0;
 }
 
 /*
@@ -107,56 +153,87 @@ static int ks_check_text(char *buf, size_t len)
 	return 0;
 }
 
-/* Cuts @buf into blank-separated tokens in place; returns how many, or -EINVAL. */
-static int ks_split_tokens(char *buf, char **tokens, int max)
+/* Cuts the next blank-separated token out of *cursor, in place; NULL at the end. */
+static char *ks_next_token(char **cursor)
 {
-	char *p = buf;
-	int n = 0;
+	char *p = *cursor, *start;
 
-	for (;;) {
-		while (ks_is_blank(*p))
-			*p++ = '\0';
-		if (*p == '\0')
-			return n;
-		if (n == max)
-			return -EINVAL;
-		tokens[n++] = p;
-		while (*p != '\0' && !ks_is_blank(*p))
-			p++;
+	while (ks_is_blank(*p))
+		p++;
+	if (*p == '\0') {
+		*cursor = p;
+		return NULL;
 	}
+	start = p;
+	while (*p != '\0' && !ks_is_blank(*p))
+		p++;
+	if (*p != '\0')
+		*p++ = '\0';
+	*cursor = p;
+	return start;
+}
+
+static int ks_parse_seconds(const char *text, unsigned int *seconds)
+{
+	long value;
+
+	if (*text < '1' || *text > '9' || ks_parse_number(text, false, &value) ||
+	    value > KS_TRY_SECONDS_MAX)
+		return -EINVAL;
+	*seconds = (unsigned int)value;
+	return 0;
+}
+
+/* The tokens after the verb: target, then retval, then seconds, as @spec says. */
+static int ks_parse_args(const struct ks_verb_spec *spec, char **cursor,
+			 struct ks_command *cmd)
+{
+	char *token;
+	int i;
+
+	for (i = 0; i < spec->nargs; i++) {
+		token = ks_next_token(cursor);
+		if (!token)
+			return -EINVAL;
+		if (i == 0 && ks_parse_target(token, cmd))
+			return -EINVAL;
+		if (i == 1 && ks_parse_retval(token, &cmd->retval))
+			return -EINVAL;
+		if (i == 2 && ks_parse_seconds(token, &cmd->seconds))
+			return -EINVAL;
+	}
+	return 0;
 }
 
 int ks_parse_command(char *buf, size_t len, struct ks_command *cmd)
 {
-	char *tokens[KS_MAX_TOKENS];
 	const struct ks_verb_spec *spec = NULL;
+	char *cursor = buf, *verb, *rest;
 	size_t i;
-	int n;
 
 	if (len == 0 || len > KS_CONTROL_MAX || ks_check_text(buf, len))
 		return -EINVAL;
-	n = ks_split_tokens(buf, tokens, KS_MAX_TOKENS);
-	if (n <= 0)
+	memset(cmd, 0, sizeof(*cmd));
+	verb = ks_next_token(&cursor);
+	if (!verb)
 		return -EINVAL;
-
 	for (i = 0; i < KS_ARRAY_SIZE(ks_verbs); i++) {
-		if (strcmp(tokens[0], ks_verbs[i].name) == 0)
+		if (strcmp(verb, ks_verbs[i].name) == 0)
 			spec = &ks_verbs[i];
 	}
-	if (!spec || n - 1 != spec->nargs)
+	if (!spec)
+		return -EINVAL;
+	cmd->verb = spec->verb;
+	if (ks_parse_args(spec, &cursor, cmd))
 		return -EINVAL;
 
-	cmd->verb = spec->verb;
-	cmd->target = NULL;
-	cmd->retval = 0;
-	if (spec->nargs >= 1) {
-		if (!ks_symbol_valid(tokens[1]))
-			return -EINVAL;
-		cmd->target = tokens[1];
-	}
-	if (spec->nargs >= 2 && ks_parse_retval(tokens[2], &cmd->retval))
+	rest = ks_next_token(&cursor);
+	if (!rest)
+		return 0;
+	/* Only engage takes more: "if <cond>", where <cond> is the rest of the line. */
+	if (cmd->verb != KS_CMD_ENGAGE || strcmp(rest, KS_COND_KEYWORD) != 0)
 		return -EINVAL;
-	return 0;
+	return ks_parse_condition(cursor, &cmd->cond);
 }
 
 int ks_parse_retval_write(char *buf, size_t len, long *retval)
@@ -172,13 +249,13 @@ int ks_parse_param_entry(char *entry, struct ks_command *cmd)
 
 	if (!sep)
 		return -EINVAL;
+	memset(cmd, 0, sizeof(*cmd));
 	*sep = '\0';
-	if (!ks_symbol_valid(entry) || ks_parse_retval(sep + 1, &cmd->retval)) {
+	if (ks_parse_retval(sep + 1, &cmd->retval) || ks_parse_target(entry, cmd)) {
 		/* Leave the entry as it was, so the caller can quote it. */
 		*sep = KS_PARAM_VALUE_SEP;
 		return -EINVAL;
 	}
 	cmd->verb = KS_CMD_ENGAGE;
-	cmd->target = entry;
 	return 0;
 }

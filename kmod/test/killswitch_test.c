@@ -13,7 +13,9 @@
  *   `-- warn       write: WARN()s, so the harness can prove it catches one
  *
  * The targets are global and noinline so that each is one real function
- * with its own entry, and not a clone or an inlined copy.
+ * with its own entry, and not a clone or an inlined copy. The file
+ * operations have no .owner: debugfs's own removal protection keeps calls
+ * safe, and tests may unload the module while another thread reads.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -141,33 +143,27 @@ static ssize_t ks_test_warn_write(struct file *file, const char __user *ubuf,
 }
 
 static const struct file_operations ks_test_warn_fops = {
-	.owner = THIS_MODULE,
 	.write = ks_test_warn_write,
 };
 
 static const struct file_operations ks_test_int_fops = {
-	.owner = THIS_MODULE,
 	.read = ks_test_int_read,
 };
 
 static const struct file_operations ks_test_long_fops = {
-	.owner = THIS_MODULE,
 	.read = ks_test_long_read,
 };
 
 static const struct file_operations ks_test_void_fops = {
-	.owner = THIS_MODULE,
 	.read = ks_test_void_read,
 };
 
 static const struct file_operations ks_test_args_fops = {
-	.owner = THIS_MODULE,
 	.read = ks_test_args_read,
 	.write = ks_test_args_write,
 };
 
 static const struct file_operations ks_test_body_runs_fops = {
-	.owner = THIS_MODULE,
 	.read = ks_test_body_runs_read,
 };
 

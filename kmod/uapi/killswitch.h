@@ -15,10 +15,23 @@
 #define KS_FN_DIR "fn"
 #define KS_FN_RETVAL_FILE "retval"
 #define KS_FN_HITS_FILE "hits"
+#define KS_FN_PASSES_FILE "passes"
+#define KS_FN_STATE_FILE "state"
+#define KS_FN_CONDITION_FILE "condition"
+#define KS_FN_TIMEOUT_LEFT_FILE "timeout_left"
+
+/* Values of fn/<target>/state and of state= in engaged lines. */
+#define KS_STATE_ENGAGED "engaged"
+#define KS_STATE_MONITORING "monitoring"
+#define KS_STATE_PROBING "probing"
+#define KS_STATE_PENDING "pending"
 
 #define KS_VERB_ENGAGE "engage"
 #define KS_VERB_DISENGAGE "disengage"
 #define KS_VERB_DISENGAGE_ALL "disengage_all"
+#define KS_VERB_TRYENGAGE "tryengage"
+#define KS_VERB_MONITOR "monitor"
+#define KS_COND_KEYWORD "if"
 
 /* One write to control carries one command of at most this many bytes. */
 #define KS_CONTROL_MAX 4096

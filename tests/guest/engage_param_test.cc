@@ -12,13 +12,21 @@ TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
   load_module("killswitch",
               "engage=killswitch_test_int=-7,bad-entry,killswitch_test_long=0x10,"
               "no_such_function_anywhere=1,killswitch_test_void,killswitch_test_int=5,=3");
-  EXPECT_EQ(engaged_text(), "killswitch_test_int retval=-7 hits=0\nkillswitch_test_long retval=16 hits=0\n");
+  auto lines = ks_.engaged();
+  ASSERT_TRUE(lines);
+  ASSERT_EQ(lines->size(), 2u) << engaged_text();
+  EXPECT_EQ((*lines)[0].symbol, target::kInt);
+  EXPECT_EQ((*lines)[0].retval, -7);
+  EXPECT_EQ((*lines)[1].symbol, target::kLong);
+  EXPECT_EQ((*lines)[1].retval, 16);
   EXPECT_EQ(target::call_int(), -7);
   EXPECT_EQ(target::call_long(), 16);
   EXPECT_EQ(ks_.tainted().value_or(false), true);
 
   auto log = kernel_log();
-  EXPECT_NE(log.find("engage killswitch_test_int retval=-7 by module parameter engage="), std::string::npos) << log;
+  EXPECT_NE(log.find("engage killswitch_test_int retval=-7 state=engaged by module parameter engage="),
+            std::string::npos)
+      << log;
   EXPECT_NE(log.find("engage= entry 'bad-entry' is malformed"), std::string::npos);
   EXPECT_NE(log.find("engage= entry 'killswitch_test_void' is malformed"), std::string::npos);
   EXPECT_NE(log.find("engage= entry '=3' is malformed"), std::string::npos);

@@ -21,7 +21,7 @@ TEST_F(EngageTest, RoundTripShortCircuitsCountsHitsAndRestores) {
   EXPECT_EQ(target::body_runs(), runs) << "the body ran while engaged";
   EXPECT_EQ(ks_.hits(target::kInt).value_or(0), 3u);
   EXPECT_EQ(ks_.retval(target::kInt).value_or(0), -5);
-  EXPECT_EQ(engaged_text(), "killswitch_test_int retval=-5 hits=3\n");
+  EXPECT_EQ(engaged_text().rfind("killswitch_test_int retval=-5 hits=3 ", 0), 0u) << engaged_text();
 
   ASSERT_FALSE(ks_.disengage(target::kInt));
   EXPECT_EQ(target::call_int(), target::kIntValue);
@@ -105,8 +105,11 @@ TEST_F(EngageTest, LogLinesNameSymbolValueHitsAndCaller) {
   target::call_int();
   ASSERT_FALSE(ks_.disengage(target::kInt));
   auto log = kernel_log();
-  EXPECT_NE(log.find("killswitch: engage killswitch_test_int retval=-13 by uid=0 auid="), std::string::npos) << log;
-  EXPECT_NE(log.find("killswitch: disengage killswitch_test_int retval=-13 hits=2 by uid=0 auid="), std::string::npos)
+  EXPECT_NE(log.find("killswitch: engage killswitch_test_int retval=-13 state=engaged by uid=0 auid="),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("killswitch: disengage killswitch_test_int retval=-13 hits=2 passes=0 by uid=0 auid="),
+            std::string::npos)
       << log;
   EXPECT_NE(log.find("comm=guest_tests"), std::string::npos);
 }

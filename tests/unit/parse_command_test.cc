@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <climits>
+#include <cstring>
 #include <string>
 
 extern "C" {
@@ -84,7 +85,38 @@ TEST(ParseCommand, RejectsMalformedLines) {
       "engage f 1.5",
       "engage bad/name 1",
       "engage bad-name 1",
-      "engage mod:sym 1",
+      "engage :sym 1",
+      "engage mod: 1",
+      "engage a:b:c 1",
+      "engage mo.d:sym 1",
+      "engage f -EWHATEVER",
+      "engage f eperm",
+      "engage f 1 if",
+      "engage f 1 when uid==0",
+      "engage f 1 if uid=0",
+      "engage f 1 if uid==-1",
+      "engage f 1 if uid==4294967295",
+      "engage f 1 if userns==other",
+      "engage f 1 if arg0==1",
+      "engage f 1 if arg7==1",
+      "engage f 1 if uid&1",
+      "engage f 1 if comm==waytoolongcommand",
+      "engage f 1 if uid==0 &&",
+      "engage f 1 if uid==0 & euid==0",
+      "engage f 1 if uid==0 || euid==0",
+      "engage f 1 if uidx==0",
+      "engage f 1 if uid==0 uid==1",
+      "engage f 1 if a==1",
+      "engage f 1 if uid==0&&uid==0&&uid==0&&uid==0&&uid==0&&uid==0&&uid==0&&uid==0&&uid==0",
+      "disengage f if uid==0",
+      "monitor",
+      "monitor f 1",
+      "tryengage f 1",
+      "tryengage f 1 0",
+      "tryengage f 1 -5",
+      "tryengage f 1 86401",
+      "tryengage f 1 010",
+      "tryengage f 1 5 if uid==0",
       "Engage f 1",
       "frobnicate f",
       "disengage",
@@ -97,6 +129,70 @@ TEST(ParseCommand, RejectsMalformedLines) {
       "engage f \xff",
   };
   for (const char* line : bad) EXPECT_EQ(parse(line).err, -EINVAL) << "line: " << line;
+}
+
+TEST(ParseCommand, AcceptsModuleQualifiedTargetsAndNormalisesDashes) {
+  auto p = parse("engage algif-aead:af_alg_sendmsg -1");
+  ASSERT_EQ(p.err, 0);
+  EXPECT_EQ(p.target, "algif_aead:af_alg_sendmsg");
+  EXPECT_EQ(p.cmd.module_len, 10u);
+  EXPECT_STREQ(p.cmd.symbol, "af_alg_sendmsg");
+  auto bare = parse("disengage af_alg_sendmsg");
+  EXPECT_EQ(bare.cmd.module_len, 0u);
+}
+
+TEST(ParseCommand, AcceptsErrnoNames) {
+  EXPECT_EQ(parse("engage f -EPERM").cmd.retval, -EPERM);
+  EXPECT_EQ(parse("engage f -EOPNOTSUPP").cmd.retval, -EOPNOTSUPP);
+  EXPECT_EQ(parse("engage f EACCES").cmd.retval, EACCES);
+  EXPECT_EQ(parse("engage f +ENOENT").cmd.retval, ENOENT);
+}
+
+TEST(ParseCommand, AcceptsTryengageAndMonitor) {
+  auto t = parse("tryengage m:f -EPERM 30");
+  ASSERT_EQ(t.err, 0);
+  EXPECT_EQ(t.cmd.verb, KS_CMD_TRYENGAGE);
+  EXPECT_EQ(t.cmd.retval, -EPERM);
+  EXPECT_EQ(t.cmd.seconds, 30u);
+  EXPECT_EQ(parse("tryengage f 0 86400").cmd.seconds, 86400u);
+  auto m = parse("monitor f");
+  ASSERT_EQ(m.err, 0);
+  EXPECT_EQ(m.cmd.verb, KS_CMD_MONITOR);
+  EXPECT_EQ(m.target, "f");
+}
+
+TEST(ParseCommand, ParsesConditions) {
+  auto p = parse("engage f -1 if uid!=0 && userns!=init&&arg2==38 && arg1&0x10 && comm==sh && euid==1000");
+  ASSERT_EQ(p.err, 0);
+  ASSERT_EQ(p.cmd.cond.n, 6u);
+  const ks_pred* preds = p.cmd.cond.preds;
+  EXPECT_EQ(preds[0].field, KS_FIELD_UID);
+  EXPECT_EQ(preds[0].op, KS_OP_NE);
+  EXPECT_EQ(preds[0].value, 0);
+  EXPECT_EQ(preds[1].field, KS_FIELD_USERNS);
+  EXPECT_EQ(preds[1].op, KS_OP_NE);
+  EXPECT_EQ(preds[2].field, KS_FIELD_ARG);
+  EXPECT_EQ(preds[2].arg, 2);
+  EXPECT_EQ(preds[2].value, 38);
+  EXPECT_EQ(preds[3].op, KS_OP_AND);
+  EXPECT_EQ(preds[3].value, 0x10);
+  EXPECT_STREQ(preds[4].comm, "sh");
+  EXPECT_EQ(preds[5].field, KS_FIELD_EUID);
+
+  char text[KS_COND_TEXT_MAX];
+  ks_format_condition(&p.cmd.cond, text, sizeof text);
+  EXPECT_STREQ(text, "uid!=0&&userns!=init&&arg2==38&&arg1&0x10&&comm==sh&&euid==1000");
+}
+
+TEST(ParseCondition, CanonicalTextParsesBackToTheSameCondition) {
+  for (const char* text : {"uid==0", "arg6!=-22", "arg1&0xff&&comm!=a.b", "userns==init&&euid!=65534"}) {
+    ks_cond first{}, second{};
+    ASSERT_EQ(ks_parse_condition(text, &first), 0) << text;
+    char canonical[KS_COND_TEXT_MAX];
+    ks_format_condition(&first, canonical, sizeof canonical);
+    ASSERT_EQ(ks_parse_condition(canonical, &second), 0) << canonical;
+    EXPECT_EQ(std::memcmp(&first, &second, sizeof first), 0) << text << " vs " << canonical;
+  }
 }
 
 TEST(ParseCommand, RejectsEmbeddedNul) {
@@ -129,7 +225,7 @@ TEST(ParseParamEntry, AcceptsSymbolEqualsValue) {
 }
 
 TEST(ParseParamEntry, RejectsAndLeavesEntryIntact) {
-  const char* bad[] = {"", "=", "f", "f=", "=1", "f=x", "f=1=2", "bad-name=1", "f= 1"};
+  const char* bad[] = {"", "=", "f", "f=", "=1", "f=x", "f=1=2", "bad-name=1", "f= 1", "my-mod:f=x"};
   for (const char* text : bad) {
     std::string entry = text;
     ks_command cmd{};

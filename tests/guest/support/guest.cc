@@ -82,3 +82,29 @@ std::string KillswitchTest::engaged_text() const {
 }
 
 }  // namespace ks::guest
+
+#include <unistd.h>
+
+#include "trigger/af_alg_aead.h"
+
+namespace ks::guest {
+
+int in_child(const std::function<int()>& body) {
+  std::fflush(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) return -1;
+  if (pid == 0) ::_exit(body());
+  int status = 0;
+  if (::waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
+int af_alg_errno_in_child(const std::function<bool()>& setup) {
+  return in_child([&] {
+    if (!setup()) return 200;
+    auto result = trigger::af_alg_aead_round_trip();
+    return result.ok ? 0 : result.error.value();
+  });
+}
+
+}  // namespace ks::guest

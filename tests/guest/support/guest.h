@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 
 #include "sysfs/killswitch_fs.h"
@@ -47,5 +48,16 @@ class KillswitchTest : public ::testing::Test {
 
   sysfs::KillswitchFs ks_;
 };
+
+}  // namespace ks::guest
+
+namespace ks::guest {
+
+// Runs @body in a forked child and returns its exit status (or -1): for
+// calls that must come from another uid, user namespace or comm.
+int in_child(const std::function<int()>& body);
+
+// The AF_ALG round trip's errno in a child (0 when it worked).
+int af_alg_errno_in_child(const std::function<bool()>& setup);
 
 }  // namespace ks::guest

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Engagements whose function lives in a module follow that module: armed
+ * when it loads (MODULE_STATE_COMING, after kprobes has read the module's
+ * blacklist and before its init runs), back to pending when it unloads.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/notifier.h>
+
+#include "engagement.h"
+#include "../core/audit.h"
+#include "../core/caller.h"
+
+static void ks_pending_arm_all(const char *module)
+{
+	struct ks_caller who;
+	struct ks_engagement *e;
+	int err;
+
+	ks_caller_kernel(&who, "module load");
+	list_for_each_entry(e, ks_engagement_list(), node) {
+		if (e->armed || strcmp(e->module, module) != 0)
+			continue;
+		err = ks_arm(e);
+		if (err)
+			pr_warn("arm %s failed as %s loaded (error %d); still pending\n",
+				e->target, module, err);
+		else
+			pr_notice("arm %s retval=%ld state=%s: %s loaded\n",
+				  e->target, e->retval, ks_state_name(e), module);
+		ks_audit("arm", e->target, e->retval, NULL, err ? 0 : 1, &who);
+	}
+}
+
+static void ks_pending_disarm_all(const char *module)
+{
+	struct ks_caller who;
+	struct ks_engagement *e;
+
+	ks_caller_kernel(&who, "module unload");
+	list_for_each_entry(e, ks_engagement_list(), node) {
+		if (!e->armed || strcmp(e->module, module) != 0)
+			continue;
+		ks_disarm(e);
+		pr_notice("pending %s retval=%ld hits=%lu: %s unloading, re-armed when it loads again\n",
+			  e->target, e->retval, ks_hits(e), module);
+		ks_audit("pending", e->target, e->retval, NULL, 1, &who);
+	}
+}
+
+static int ks_module_event(struct notifier_block *nb, unsigned long action,
+			   void *data)
+{
+	struct module *mod = data;
+
+	if (action != MODULE_STATE_COMING && action != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+	mutex_lock(&ks_lock);
+	if (action == MODULE_STATE_COMING)
+		ks_pending_arm_all(mod->name);
+	else
+		ks_pending_disarm_all(mod->name);
+	mutex_unlock(&ks_lock);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ks_module_nb = {
+	.notifier_call = ks_module_event,
+	/* After kprobes (priority 0) has taken in the module's blacklist. */
+	.priority = -1,
+};
+
+int ks_pending_init(void)
+{
+	return register_module_notifier(&ks_module_nb);
+}
+
+void ks_pending_exit(void)
+{
+	unregister_module_notifier(&ks_module_nb);
+}

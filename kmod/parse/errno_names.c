@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The errno names a user may write instead of a number. The values come
+ * from the errno headers of whichever side builds this file, which on Linux
+ * are the same numbers. Aliases (EWOULDBLOCK, ENOTSUP) are left out, so a
+ * value always prints as its usual name.
+ */
+#include "errno_names.h"
+
+struct ks_errno_entry {
+	const char *name;
+	int value;
+};
+
+#define KS_ERRNO(e) { #e, e }
+
+static const struct ks_errno_entry ks_errnos[] = {
+	KS_ERRNO(EPERM),
+	KS_ERRNO(ENOENT),
+	KS_ERRNO(ESRCH),
+	KS_ERRNO(EINTR),
+	KS_ERRNO(EIO),
+	KS_ERRNO(ENXIO),
+	KS_ERRNO(E2BIG),
+	KS_ERRNO(ENOEXEC),
+	KS_ERRNO(EBADF),
+	KS_ERRNO(ECHILD),
+	KS_ERRNO(EAGAIN),
+	KS_ERRNO(ENOMEM),
+	KS_ERRNO(EACCES),
+	KS_ERRNO(EFAULT),
+	KS_ERRNO(EBUSY),
+	KS_ERRNO(EEXIST),
+	KS_ERRNO(EXDEV),
+	KS_ERRNO(ENODEV),
+	KS_ERRNO(ENOTDIR),
+	KS_ERRNO(EISDIR),
+	KS_ERRNO(EINVAL),
+	KS_ERRNO(ENFILE),
+	KS_ERRNO(EMFILE),
+	KS_ERRNO(ENOTTY),
+	KS_ERRNO(ETXTBSY),
+	KS_ERRNO(EFBIG),
+	KS_ERRNO(ENOSPC),
+	KS_ERRNO(ESPIPE),
+	KS_ERRNO(EROFS),
+	KS_ERRNO(EMLINK),
+	KS_ERRNO(EPIPE),
+	KS_ERRNO(EDOM),
+	KS_ERRNO(ERANGE),
+	KS_ERRNO(EDEADLK),
+	KS_ERRNO(ENAMETOOLONG),
+	KS_ERRNO(ENOLCK),
+	KS_ERRNO(ENOSYS),
+	KS_ERRNO(ENOTEMPTY),
+	KS_ERRNO(ELOOP),
+	KS_ERRNO(ENOMSG),
+	KS_ERRNO(EIDRM),
+	KS_ERRNO(ENODATA),
+	KS_ERRNO(ETIME),
+	KS_ERRNO(ENOSR),
+	KS_ERRNO(ENOLINK),
+	KS_ERRNO(EPROTO),
+	KS_ERRNO(EBADMSG),
+	KS_ERRNO(EOVERFLOW),
+	KS_ERRNO(EILSEQ),
+	KS_ERRNO(EUSERS),
+	KS_ERRNO(ENOTSOCK),
+	KS_ERRNO(EDESTADDRREQ),
+	KS_ERRNO(EMSGSIZE),
+	KS_ERRNO(EPROTOTYPE),
+	KS_ERRNO(ENOPROTOOPT),
+	KS_ERRNO(EPROTONOSUPPORT),
+	KS_ERRNO(ESOCKTNOSUPPORT),
+	KS_ERRNO(EOPNOTSUPP),
+	KS_ERRNO(EPFNOSUPPORT),
+	KS_ERRNO(EAFNOSUPPORT),
+	KS_ERRNO(EADDRINUSE),
+	KS_ERRNO(EADDRNOTAVAIL),
+	KS_ERRNO(ENETDOWN),
+	KS_ERRNO(ENETUNREACH),
+	KS_ERRNO(ENETRESET),
+	KS_ERRNO(ECONNABORTED),
+	KS_ERRNO(ECONNRESET),
+	KS_ERRNO(ENOBUFS),
+	KS_ERRNO(EISCONN),
+	KS_ERRNO(ENOTCONN),
+	KS_ERRNO(ESHUTDOWN),
+	KS_ERRNO(ETOOMANYREFS),
+	KS_ERRNO(ETIMEDOUT),
+	KS_ERRNO(ECONNREFUSED),
+	KS_ERRNO(EHOSTDOWN),
+	KS_ERRNO(EHOSTUNREACH),
+	KS_ERRNO(EALREADY),
+	KS_ERRNO(EINPROGRESS),
+	KS_ERRNO(ESTALE),
+	KS_ERRNO(EDQUOT),
+	KS_ERRNO(ECANCELED),
+	KS_ERRNO(ENOKEY),
+	KS_ERRNO(EKEYEXPIRED),
+	KS_ERRNO(EKEYREVOKED),
+	KS_ERRNO(EKEYREJECTED),
+	KS_ERRNO(EOWNERDEAD),
+	KS_ERRNO(ENOTRECOVERABLE),
+	KS_ERRNO(ERFKILL),
+	KS_ERRNO(EHWPOISON),
+};
+
+int ks_errno_value(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < KS_ARRAY_SIZE(ks_errnos); i++) {
+		if (strcmp(ks_errnos[i].name, name) == 0)
+			return ks_errnos[i].value;
+	}
+	return 0;
+}
+
+const char *ks_errno_name(int value)
+{
+	size_t i;
+
+	for (i = 0; i < KS_ARRAY_SIZE(ks_errnos); i++) {
+		if (ks_errnos[i].value == value)
+			return ks_errnos[i].name;
+	}
+	return NULL;
+}

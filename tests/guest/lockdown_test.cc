@@ -1,0 +1,37 @@
+// With lockdown raised to integrity at run time, every runtime change is
+// refused with EPERM, and what was engaged keeps working.
+#include "support/guest.h"
+#include "trigger/af_alg_aead.h"
+#include "util/file_io.h"
+
+namespace ks::guest {
+namespace {
+
+using LockdownTest = KillswitchTest;
+
+TEST_F(LockdownTest, IntegrityRefusesEveryChangeAndKeepsEngagements) {
+  ASSERT_TRUE(trigger::af_alg_aead_round_trip().ok);
+  ASSERT_FALSE(ks_.engage("af_alg_sendmsg", -1));
+  ASSERT_FALSE(ks_.command("monitor killswitch_test_long"));
+  ASSERT_FALSE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
+  std::string before = engaged_text();
+
+  for (const char* command : {"engage killswitch_test_int 1", "disengage af_alg_sendmsg", "disengage_all",
+                              "tryengage killswitch_test_int 1 5", "monitor killswitch_test_int", "engage nonsense"}) {
+    EXPECT_EQ(ks_.command(command).value(), EPERM) << command;
+  }
+  EXPECT_EQ(ks_.set_retval("af_alg_sendmsg", -13).value(), EPERM);
+
+  auto during = trigger::af_alg_aead_round_trip();
+  EXPECT_FALSE(during.ok);
+  EXPECT_EQ(during.error.value(), EPERM) << during.describe();
+  auto lines = ks_.engaged();
+  ASSERT_TRUE(lines);
+  ASSERT_EQ(lines->size(), 2u);
+  EXPECT_EQ((*lines)[0].retval, -1);
+  EXPECT_GT((*lines)[0].hits, 0u);
+  EXPECT_NE(kernel_log().find("killswitch: change refused: the kernel is locked down"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ks::guest

@@ -1,0 +1,68 @@
+// Fail closed, and hands off killswitch's own machinery (docs/safety.md).
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "support/guest.h"
+
+namespace ks::guest {
+namespace {
+
+using SafetyTest = KillswitchTest;
+
+TEST_F(SafetyTest, AllowingValueOnAnLsmHookIsEacces) {
+  EXPECT_EQ(ks_.command("engage security_file_open 0").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage apparmor_file_open 0 if uid==0").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage security_file_open 1").value(), EACCES);
+  EXPECT_EQ(engaged_text(), "");
+  EXPECT_NE(kernel_log().find("engage security_file_open refused: it decides access, so only a negative errno"),
+            std::string::npos);
+}
+
+TEST_F(SafetyTest, DenyingValueOnAnLsmHookIsAcceptedAndDenies) {
+  ASSERT_FALSE(ks_.command("engage security_file_open -EACCES if comm==blocked"));
+  int denied = in_child([] {
+    ::prctl(PR_SET_NAME, "blocked");
+    int fd = ::open("/proc/version", O_RDONLY);
+    return fd < 0 && errno == EACCES ? 0 : 1;
+  });
+  EXPECT_EQ(denied, 0);
+  int fd = ::open("/proc/version", O_RDONLY);
+  EXPECT_GE(fd, 0);
+  if (fd >= 0) ::close(fd);
+}
+
+TEST_F(SafetyTest, RetvalWriteCannotTurnDenyIntoAllow) {
+  ASSERT_FALSE(ks_.command("engage security_file_open -EACCES if comm==blocked"));
+  EXPECT_EQ(ks_.set_retval("security_file_open", 0).value(), EACCES);
+  EXPECT_EQ(ks_.retval("security_file_open").value_or(0), -EACCES);
+  EXPECT_FALSE(ks_.set_retval("security_file_open", -EPERM));
+}
+
+TEST_F(SafetyTest, CapabilityChecksMayOnlyBeMadeToSayNo) {
+  EXPECT_EQ(ks_.command("engage ns_capable 1").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage capable -1").value(), EACCES) << "-1 is true for a bool";
+  ASSERT_FALSE(ks_.command("engage ns_capable 0 if comm==blocked"));
+}
+
+TEST_F(SafetyTest, AuditIsNeverShortCircuitedButMayBeMonitored) {
+  EXPECT_EQ(ks_.command("engage audit_log_start 0").value(), EACCES);
+  EXPECT_EQ(ks_.command("tryengage audit_log_start 0 5").value(), EACCES);
+  EXPECT_FALSE(ks_.command("monitor audit_log_start"));
+}
+
+TEST_F(SafetyTest, MachineryIsRefusedEvenForMonitoring) {
+  for (const char* fn : {"register_kprobe", "securityfs_create_file", "ftrace_set_filter_ip", "text_poke"}) {
+    EXPECT_EQ(ks_.command(std::string("engage ") + fn + " -1").value(), EACCES) << fn;
+    EXPECT_EQ(ks_.command(std::string("monitor ") + fn).value(), EACCES) << fn;
+  }
+  // killswitch.ko's own functions, found by address whatever their name.
+  EXPECT_EQ(ks_.command("engage killswitch:ks_control_write -1").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage ks_execute -1").value(), EACCES);
+  EXPECT_EQ(engaged_text(), "");
+}
+
+}  // namespace
+}  // namespace ks::guest
