@@ -6,6 +6,7 @@
 #   make vm-run CMD='<shell command>'   run a command as root in a fresh guest
 #   make vm-shell    an interactive guest
 #   make kmod        build killswitch.ko for the kernel of linux-headers-amd64
+#   make fuzz        fuzz the module's command parser (FUZZ_SECONDS=600)
 
 BUILD      := build
 CMAKE_DIR  := $(BUILD)/cmake
@@ -13,7 +14,7 @@ VM_DIR     := $(BUILD)/vm
 KREL        = $(shell sh scripts/kernel-release.sh)
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps kmod build vm-image check demo vm-run vm-shell clean
+.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz clean
 
 all: build kmod
 
@@ -50,6 +51,10 @@ vm-run: build vm-image
 
 vm-shell: build vm-image
 	@sh vm/run.sh shell
+
+# A long fuzzing run of the module's parser (FUZZ_SECONDS, default 600).
+fuzz: deps
+	sh fuzz/run.sh $(or $(FUZZ_SECONDS),600)
 
 clean:
 	-$(MAKE) -C kmod clean KERNEL_RELEASE=$(KREL)

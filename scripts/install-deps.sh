@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="
-make gcc g++ cmake pkg-config
+make gcc g++ cmake pkg-config clang libclang-rt-14-dev
 linux-headers-amd64 linux-source-6.1
 qemu-system-x86 busybox-static cpio kmod zstd xz-utils
 libgtest-dev libgmock-dev

@@ -7,7 +7,11 @@
 namespace ks::guest {
 namespace {
 
-using LockdownTest = KillswitchTest;
+class LockdownTest : public KillswitchTest {
+ protected:
+  // Locked down, nothing can be disengaged any more: that is the point.
+  void TearDown() override {}
+};
 
 TEST_F(LockdownTest, IntegrityRefusesEveryChangeAndKeepsEngagements) {
   ASSERT_TRUE(trigger::af_alg_aead_round_trip().ok);

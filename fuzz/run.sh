@@ -1,0 +1,28 @@
+#!/bin/sh
+# Builds the parser fuzzer with clang (libFuzzer, ASan, UBSan) and runs it
+# over the checked-in corpus for the given number of seconds (default 20).
+# New inputs found go to build/fuzz/corpus, never into the checked-in one;
+# promote interesting ones by hand. Prints libFuzzer's executions count.
+#   usage: fuzz/run.sh [seconds]
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-20}
+out=$top/build/fuzz
+mkdir -p "$out/corpus" "$out/artifacts"
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$top/kmod/parse -I$top/kmod/uapi"
+for c in command condition errno_names; do
+	# shellcheck disable=SC2086
+	clang $flags -c "$top/kmod/parse/$c.c" -o "$out/$c.o"
+done
+# shellcheck disable=SC2086
+clang++ -std=c++20 $flags "$top/fuzz/command_fuzzer.cc" "$out/command.o" "$out/condition.o" \
+	"$out/errno_names.o" -o "$out/command_fuzzer"
+"$out/command_fuzzer" -max_total_time="$seconds" -max_len=4097 -print_final_stats=1 \
+	-artifact_prefix="$out/artifacts/" "$out/corpus" "$top/fuzz/corpus" 2>&1 |
+	grep -E "stat::number_of_executed_units|stat::new_units_added|ERROR|SUMMARY|Done" || true
+# libFuzzer leaves a crash-* file for any finding.
+if ls "$out/artifacts/" | grep -q .; then
+	echo "fuzz: findings in $out/artifacts" >&2
+	exit 1
+fi
+echo "fuzz: no findings in ${seconds}s"
