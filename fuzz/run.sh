@@ -8,6 +8,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-20}
 out=$top/build/fuzz
+rm -rf "$out/artifacts"
 mkdir -p "$out/corpus" "$out/artifacts"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$top/kmod/parse -I$top/kmod/uapi"
 for c in command condition errno_names; do

@@ -189,10 +189,12 @@ int ks_format_condition(const struct ks_cond *cond, char *buf, size_t len)
 		else if (pred->field == KS_FIELD_USERNS)
 			n = snprintf(buf + used, len - used, "%suserns%sinit",
 				     sep, op);
-		else if (pred->field == KS_FIELD_ARG && pred->op == KS_OP_AND)
+		else if (pred->field == KS_FIELD_ARG && pred->op == KS_OP_AND &&
+			 pred->value >= 0)
+			/* Masks read best in hex; a negative one must stay signed to parse back. */
 			n = snprintf(buf + used, len - used, "%sarg%u&0x%lx",
 				     sep, pred->arg, (unsigned long)pred->value);
-		else if (pred->field == KS_FIELD_ARG)
+		else if (pred->field == KS_FIELD_ARG)	/* ==, != and a negative & */
 			n = snprintf(buf + used, len - used, "%sarg%u%s%ld", sep,
 				     pred->arg, op, pred->value);
 		else
