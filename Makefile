@@ -7,6 +7,7 @@
 #   make vm-shell    an interactive guest
 #   make kmod        build killswitch.ko for the kernel of linux-headers-amd64
 #   make fuzz        fuzz the module's command parser (FUZZ_SECONDS=600)
+#   make bench       measure costs in the guest, write docs/performance.md
 
 BUILD      := build
 CMAKE_DIR  := $(BUILD)/cmake
@@ -14,7 +15,7 @@ VM_DIR     := $(BUILD)/vm
 KREL        = $(shell sh scripts/kernel-release.sh)
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz clean
+.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz bench clean
 
 all: build kmod
 
@@ -51,6 +52,10 @@ vm-run: build vm-image
 
 vm-shell: build vm-image
 	@sh vm/run.sh shell
+
+# The benchmark, in the guest with instruction-counted time: writes docs/performance.md.
+bench: build vm-image
+	sh bench/run.sh
 
 # A long fuzzing run of the module's parser (FUZZ_SECONDS, default 600).
 fuzz: deps

@@ -10,7 +10,11 @@
  *   |-- args       write "a1 .. a6": calls killswitch_test_args(); read: its value
  *   |-- void       read: calls killswitch_test_void(), prints "done"
  *   |-- body_runs  read: how many times a body above ran
- *   `-- warn       write: WARN()s, so the harness can prove it catches one
+ *   |-- warn       write: WARN()s, so the harness can prove it catches one
+ *   |-- bench      write N: calls killswitch_test_empty() N times in a loop;
+ *   |              read: "<N> <ns>" for the last run (bench/ reads it)
+ *   `-- kprobe     write 1/0: adds/removes a plain kprobe with an empty
+ *                  handler on killswitch_test_empty, the baseline cost
  *
  * The targets are global and noinline so that each is one real function
  * with its own entry, and not a clone or an inlined copy. The file
@@ -23,6 +27,8 @@
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/kprobes.h>
+#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -57,6 +63,86 @@ noinline long killswitch_test_args(long a1, long a2, long a3, long a4,
 noinline void killswitch_test_void(void)
 {
 	atomic_long_inc(&ks_test_body_runs);
+}
+
+/* The benchmark's target: as cheap as a real function gets. */
+noinline int killswitch_test_empty(void)
+{
+	barrier();
+	return 0;
+}
+
+static DEFINE_MUTEX(ks_test_bench_lock);
+static unsigned long ks_test_bench_calls;
+static u64 ks_test_bench_ns;
+
+static ssize_t ks_test_bench_write(struct file *file, const char __user *ubuf,
+				   size_t count, loff_t *ppos)
+{
+	unsigned long calls, i;
+	u64 start;
+	int err;
+
+	err = kstrtoul_from_user(ubuf, count, 0, &calls);
+	if (err)
+		return err;
+	mutex_lock(&ks_test_bench_lock);
+	start = ktime_get_ns();
+	for (i = 0; i < calls; i++)
+		killswitch_test_empty();
+	ks_test_bench_ns = ktime_get_ns() - start;
+	ks_test_bench_calls = calls;
+	mutex_unlock(&ks_test_bench_lock);
+	return count;
+}
+
+static ssize_t ks_test_bench_read(struct file *file, char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	char text[64];
+	int len;
+
+	mutex_lock(&ks_test_bench_lock);
+	len = scnprintf(text, sizeof(text), "%lu %llu\n", ks_test_bench_calls,
+			ks_test_bench_ns);
+	mutex_unlock(&ks_test_bench_lock);
+	return simple_read_from_buffer(ubuf, count, ppos, text, len);
+}
+
+static int ks_test_kprobe_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	return 0;
+}
+NOKPROBE_SYMBOL(ks_test_kprobe_pre);
+
+static struct kprobe ks_test_kprobe = {
+	.symbol_name = "killswitch_test_empty",
+	.pre_handler = ks_test_kprobe_pre,
+};
+static bool ks_test_kprobe_on;
+
+static ssize_t ks_test_kprobe_write(struct file *file, const char __user *ubuf,
+				    size_t count, loff_t *ppos)
+{
+	bool on;
+	int err;
+
+	err = kstrtobool_from_user(ubuf, count, &on);
+	if (err)
+		return err;
+	mutex_lock(&ks_test_bench_lock);
+	if (on && !ks_test_kprobe_on) {
+		memset(&ks_test_kprobe, 0, sizeof(ks_test_kprobe));
+		ks_test_kprobe.symbol_name = "killswitch_test_empty";
+		ks_test_kprobe.pre_handler = ks_test_kprobe_pre;
+		err = register_kprobe(&ks_test_kprobe);
+		ks_test_kprobe_on = !err;
+	} else if (!on && ks_test_kprobe_on) {
+		unregister_kprobe(&ks_test_kprobe);
+		ks_test_kprobe_on = false;
+	}
+	mutex_unlock(&ks_test_bench_lock);
+	return err ? err : count;
 }
 
 static ssize_t ks_test_print(char __user *ubuf, size_t count, loff_t *ppos,
@@ -142,6 +228,15 @@ static ssize_t ks_test_warn_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
+static const struct file_operations ks_test_bench_fops = {
+	.read = ks_test_bench_read,
+	.write = ks_test_bench_write,
+};
+
+static const struct file_operations ks_test_kprobe_fops = {
+	.write = ks_test_kprobe_write,
+};
+
 static const struct file_operations ks_test_warn_fops = {
 	.write = ks_test_warn_write,
 };
@@ -177,12 +272,17 @@ static int __init ks_test_init(void)
 	debugfs_create_file("body_runs", 0444, ks_test_dir, NULL,
 			    &ks_test_body_runs_fops);
 	debugfs_create_file("warn", 0200, ks_test_dir, NULL, &ks_test_warn_fops);
+	debugfs_create_file("bench", 0600, ks_test_dir, NULL, &ks_test_bench_fops);
+	debugfs_create_file("kprobe", 0200, ks_test_dir, NULL,
+			    &ks_test_kprobe_fops);
 	return 0;
 }
 
 static void __exit ks_test_exit(void)
 {
 	debugfs_remove(ks_test_dir);
+	if (ks_test_kprobe_on)
+		unregister_kprobe(&ks_test_kprobe);
 }
 
 module_init(ks_test_init);
