@@ -22,7 +22,7 @@ VM_ICOUNT=1 VM_SMP=1 VM_TIMEOUT=1800 sh "$top/vm/run.sh" run 'ks-bench' >"$tmp"
 	echo
 	echo "## How to read it"
 	echo
-	echo "- (a)-(d) run the same loop in the kernel (killswitch_test.ko's \\`bench\\` file),"
+	echo "- (a)-(d) run the same loop in the kernel (the bench file of killswitch_test.ko),"
 	echo "  so the differences are the per-call cost of each mechanism. An engaged"
 	echo "  call (b) is a kprobe hit plus a per-CPU counter and a jump to the return"
 	echo "  stub, compared with (d), a kprobe whose handler does nothing, the cost the"
