@@ -1,0 +1,73 @@
+// 60 s of stress on two vCPUs: callers on one, every kind of change on the
+// other. The harness fails the run on any oops, WARN or stall.
+#include <sched.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include "support/guest.h"
+
+namespace ks::guest {
+namespace {
+
+using StressTest = KillswitchTest;
+
+void pin_to_cpu(int cpu) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  sched_setaffinity(0, sizeof set, &set);
+}
+
+// DISABLED: it finds a real bug not fixed yet. After a few seconds of rapid
+// engage/disengage cycles on one function while another CPU calls it, that
+// CPU spins at the function's entry (soft lockup, RIP at
+// killswitch_test_int+0x0). Enable it with the fix: see docs/safety.md,
+// "Known problems". Run it by hand with
+//   vm/guest-exec.sh $PWD/build/guest/tests/guest_tests \
+//     --gtest_filter=StressTest.* --gtest_also_run_disabled_tests
+TEST_F(StressTest, DISABLED_SixtySecondsOfChangesUnderCalls) {
+  std::atomic<bool> stop{false};
+  std::atomic<long> calls{0}, impossible{0};
+  std::thread caller([&] {
+    pin_to_cpu(0);
+    while (!stop) {
+      long v = target::call_int();
+      // Whatever the state, a call returns the body's value or one we set.
+      if (v != target::kIntValue && v != -1 && v != -13 && v != 7) ++impossible;
+      ++calls;
+    }
+  });
+  pin_to_cpu(1);
+  const char* changes[] = {
+      "engage killswitch_test_int -1",
+      "engage killswitch_test_int -1 if uid==0",
+      "engage killswitch_test_int 7 if comm!=guest_tests",
+      "monitor killswitch_test_int",
+      "tryengage killswitch_test_int -13 1",
+      "engage killswitch_test:killswitch_test_int -EACCES",
+  };
+  long rounds = 0;
+  auto end = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < end) {
+    for (const char* change : changes) {
+      ks_.command(change);
+      ks_.set_retval(target::kInt, rounds % 2 ? -1 : -13);
+      ks_.disengage_all();
+    }
+    ++rounds;
+  }
+  stop = true;
+  caller.join();
+  std::printf("stress: %ld rounds of changes, %ld calls\n", rounds, calls.load());
+  EXPECT_GT(rounds, 10);
+  EXPECT_GT(calls.load(), 1000);
+  EXPECT_EQ(impossible.load(), 0);
+  EXPECT_EQ(target::call_int(), target::kIntValue);
+}
+
+}  // namespace
+}  // namespace ks::guest
