@@ -138,11 +138,6 @@ bool ks_tainted(void)
 	return READ_ONCE(ks_taint);
 }
 
-unsigned int ks_engaged_count(void)
-{
-	return ks_count;
-}
-
 struct list_head *ks_engagement_list(void)
 {
 	return &ks_engagements;

@@ -91,7 +91,6 @@ int ks_set_retval(struct ks_engagement *e, long retval,
 		  const struct ks_caller *who);
 void ks_show_engaged(struct seq_file *m);
 bool ks_tainted(void);
-unsigned int ks_engaged_count(void);
 struct list_head *ks_engagement_list(void);
 
 const char *ks_state_name(const struct ks_engagement *e);

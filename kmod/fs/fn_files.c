@@ -24,6 +24,9 @@
 #include "../parse/condition.h"
 #include "../uapi/killswitch.h"
 
+/* The longest file text: a condition, its newline and the NUL. */
+#define KS_FN_TEXT_MAX (KS_COND_TEXT_MAX + 2)
+
 /* Longest retval write accepted: "-0x8000000000000000\n" and room to spare. */
 #define KS_RETVAL_WRITE_MAX 64
 
@@ -129,7 +132,7 @@ static ssize_t ks_fn_read(struct file *file, char __user *ubuf, size_t count,
 
 	if (!spec)
 		return -EINVAL;
-	text = kmalloc(KS_COND_TEXT_MAX + 2, GFP_KERNEL);
+	text = kmalloc(KS_FN_TEXT_MAX, GFP_KERNEL);
 	if (!text)
 		return -ENOMEM;
 	mutex_lock(&ks_lock);
@@ -138,7 +141,7 @@ static ssize_t ks_fn_read(struct file *file, char __user *ubuf, size_t count,
 		kfree(text);
 		return -EIDRM;
 	}
-	len = spec->show(e, text, KS_COND_TEXT_MAX + 2);
+	len = spec->show(e, text, KS_FN_TEXT_MAX);
 	mutex_unlock(&ks_lock);
 	ret = simple_read_from_buffer(ubuf, count, ppos, text, len);
 	kfree(text);
