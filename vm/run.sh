@@ -42,6 +42,11 @@ if [ -n "${VM_SHARE:-}" ]; then
 	share=1
 	set -- "$@" -virtfs "local,path=$(cd "$VM_SHARE" && pwd),mount_tag=host,security_model=none,readonly=on"
 fi
+# Extra QEMU options for debugging, e.g. VM_QEMU_ARGS="-s" for a gdb stub.
+if [ -n "${VM_QEMU_ARGS:-}" ]; then
+	# shellcheck disable=SC2086 # word splitting wanted
+	set -- "$@" $VM_QEMU_ARGS
+fi
 if [ "${VM_ICOUNT:-0}" = 1 ]; then
 	set -- "$@" -icount shift=0,sleep=off
 fi
