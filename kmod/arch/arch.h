@@ -15,4 +15,10 @@ struct pt_regs;
  */
 void ks_arch_return_now(struct pt_regs *regs, long retval);
 
+/*
+ * Called from a probe on a function's ftrace call site: resumes right after
+ * that site, as if it were the no-op it is when nothing traces the function.
+ */
+void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site);
+
 #endif /* KS_ARCH_H */

@@ -19,17 +19,32 @@
 #include "../arch/arch.h"
 #include "../engage/engagement.h"
 
+/*
+ * A call that runs the real function. A probe on an ftrace site resumes
+ * after the site itself: kprobes keeps no copy of that instruction to
+ * single-step (it never needs one on the ftrace path), so the handler must
+ * not ask for a step even if it is ever reached through the int3 path.
+ */
+static int ks_let_through(struct kprobe *kp, struct pt_regs *regs)
+{
+	if (!kprobe_ftrace(kp))
+		return 0;	/* kprobes single-steps the copied instruction */
+	ks_arch_skip_ftrace_site(regs, (unsigned long)kp->addr);
+	return 1;
+}
+NOKPROBE_SYMBOL(ks_let_through);
+
 static int ks_pre_handler(struct kprobe *kp, struct pt_regs *regs)
 {
 	struct ks_engagement *e = container_of(kp, struct ks_engagement, kp);
 
 	if (e->cond.n && !ks_cond_match(&e->cond, regs)) {
 		this_cpu_inc(e->counters->passes);
-		return 0;
+		return ks_let_through(kp, regs);
 	}
 	this_cpu_inc(e->counters->hits);
 	if (READ_ONCE(e->mode) != KS_MODE_KILL)
-		return 0;
+		return ks_let_through(kp, regs);
 	ks_arch_return_now(regs, READ_ONCE(e->retval));
 	/* Non-zero: we moved the instruction pointer, so do not single-step. */
 	return 1;

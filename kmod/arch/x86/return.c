@@ -8,6 +8,7 @@
 #include <linux/kprobes.h>
 #include <linux/linkage.h>
 #include <linux/objtool.h>
+#include <asm/ftrace.h>
 #include <asm/ptrace.h>
 
 #include "../arch.h"
@@ -29,3 +30,9 @@ void ks_arch_return_now(struct pt_regs *regs, long retval)
 	instruction_pointer_set(regs, (unsigned long)ks_return_stub);
 }
 NOKPROBE_SYMBOL(ks_arch_return_now);
+
+void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site)
+{
+	instruction_pointer_set(regs, site + MCOUNT_INSN_SIZE);
+}
+NOKPROBE_SYMBOL(ks_arch_skip_ftrace_site);
