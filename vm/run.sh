@@ -10,6 +10,8 @@
 #   VM_TIMEOUT       seconds before a hung guest is killed (600)
 #   VM_ICOUNT=1      count guest time in instructions (-icount shift=0,sleep=off)
 #   VM_APPEND        extra kernel command line
+#   VM_TCG_THREAD    single (default) or multi: how QEMU runs the vCPUs
+#   VM_QEMU_ARGS     extra QEMU options (a gdb stub: "-gdb tcp::1234")
 # An oops, panic, WARN or hung guest fails the run and prints the guest's log.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,8 +33,13 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/ks-vm.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 [ "$mode" = run ] && printf '%s\n' "$2" >"$out/cmd"
 
+# One host thread runs all vCPUs by default. With one thread per vCPU, QEMU
+# can keep running an old translation of code that another vCPU has just
+# patched (seen: a CPU looping on a stale int3 at a function entry whose
+# memory already held the NOP again, freed by a gdb single-step), which
+# breaks the kernel's own text patching; docs/safety.md has the details.
 share=0
-set -- -machine pc -cpu max -m "${VM_MEM:-1024M}" -smp "${VM_SMP:-2}" \
+set -- -accel "tcg,thread=${VM_TCG_THREAD:-single}" -machine pc -cpu max -m "${VM_MEM:-1024M}" -smp "${VM_SMP:-2}" \
 	-kernel "$kroot/boot/vmlinuz-$release" -initrd "$initrd" \
 	-display none -monitor none -no-reboot -nodefaults \
 	-virtfs "local,path=$kroot/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
@@ -42,7 +49,6 @@ if [ -n "${VM_SHARE:-}" ]; then
 	share=1
 	set -- "$@" -virtfs "local,path=$(cd "$VM_SHARE" && pwd),mount_tag=host,security_model=none,readonly=on"
 fi
-# Extra QEMU options for debugging, e.g. VM_QEMU_ARGS="-s" for a gdb stub.
 if [ -n "${VM_QEMU_ARGS:-}" ]; then
 	# shellcheck disable=SC2086 # word splitting wanted
 	set -- "$@" $VM_QEMU_ARGS
