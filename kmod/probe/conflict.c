@@ -80,7 +80,7 @@ int ks_conflict_check(const char *name)
 	unregister_kprobe(&scout);
 
 	if (shared) {
-		pr_warn("%s: conflict: a kprobe is already registered at its entry (a kprobe event or another module's probe); its handler would be skipped\n",
+		pr_warn("%s: conflict: a kprobe is already registered at its entry (a kprobe event, another module's probe, or an engagement of it by another name); its handler would be skipped\n",
 			name);
 		return -EBUSY;
 	}

@@ -164,31 +164,49 @@ TEST_F(CoexistTest, EngageFirstThenLivepatchIsRefusedWithEbusy) {
 
 // ---------------------------------------------------------- function tracer
 
-TEST_F(CoexistTest, TracerFirstThenEngageBothWorkThenDisengageFirst) {
-  tracer_on();
-  EXPECT_TRUE(traced_call(target::kIntValue));
+TEST_F(CoexistTest, TracerFirstThenEngageBothWorkInEitherRemovalOrder) {
+  for (bool tracer_goes_first : {false, true}) {
+    SCOPED_TRACE(tracer_goes_first ? "tracer off first" : "disengaged first");
+    tracer_on();
+    EXPECT_TRUE(traced_call(target::kIntValue));
 
-  ASSERT_FALSE(engage());
-  expect_engaged();
-  EXPECT_TRUE(traced_call(kChosen));
+    ASSERT_FALSE(engage());
+    expect_engaged();
+    EXPECT_TRUE(traced_call(kChosen));
 
-  ASSERT_FALSE(ks_.disengage(target::kInt));
-  expect_plain();
-  EXPECT_TRUE(traced_call(target::kIntValue));
-  tracer_off();
-  expect_plain();
+    if (tracer_goes_first) {
+      tracer_off();
+      expect_engaged();
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+    } else {
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+      expect_plain();
+      EXPECT_TRUE(traced_call(target::kIntValue));
+      tracer_off();
+    }
+    expect_plain();
+  }
 }
 
-TEST_F(CoexistTest, EngageFirstThenTracerBothWorkThenTracerOffFirst) {
-  ASSERT_FALSE(engage());
-  tracer_on();
-  expect_engaged();
-  EXPECT_TRUE(traced_call(kChosen));
+TEST_F(CoexistTest, EngageFirstThenTracerBothWorkInEitherRemovalOrder) {
+  for (bool tracer_goes_first : {true, false}) {
+    SCOPED_TRACE(tracer_goes_first ? "tracer off first" : "disengaged first");
+    ASSERT_FALSE(engage());
+    tracer_on();
+    expect_engaged();
+    EXPECT_TRUE(traced_call(kChosen));
 
-  tracer_off();
-  expect_engaged();
-  ASSERT_FALSE(ks_.disengage(target::kInt));
-  expect_plain();
+    if (tracer_goes_first) {
+      tracer_off();
+      expect_engaged();
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+    } else {
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+      EXPECT_TRUE(traced_call(target::kIntValue));
+      tracer_off();
+    }
+    expect_plain();
+  }
 }
 
 // ------------------------------------------------------------- kprobe event
