@@ -32,7 +32,8 @@ build: deps
 # The guest: Debian's kernel image, our modules in its tree, a small initramfs.
 vm-image: kmod
 	@sh vm/fetch-kernel.sh $(VM_DIR)/kernel >/dev/null
-	@sh vm/stage-modules.sh $(VM_DIR)/kernel/$(KREL) kmod/killswitch.ko kmod/test/killswitch_test.ko
+	@sh vm/stage-modules.sh $(VM_DIR)/kernel/$(KREL) kmod/killswitch.ko kmod/test/killswitch_test.ko \
+		kmod/test/livepatch/killswitch_test_livepatch.ko
 	@sh vm/build-initramfs.sh $(VM_DIR)/kernel/$(KREL) $(VM_DIR)/initramfs.cpio.gz
 
 check: build vm-image

@@ -16,6 +16,7 @@
 #include <linux/string.h>
 
 #include "probe.h"
+#include "conflict.h"
 #include "../arch/arch.h"
 #include "../engage/engagement.h"
 
@@ -88,12 +89,14 @@ int ks_probe_register(struct ks_engagement *e, const char *name)
 	if (ks_is_own_symbol(colon ? colon + 1 : name) &&
 	    (!colon || strncmp(name, THIS_MODULE->name, colon - name) == 0))
 		return -EACCES;
+	if (ks_conflict_check(name))
+		return -EBUSY;
 	/* A kprobe is reusable only from a clean slate. */
 	memset(&e->kp, 0, sizeof(e->kp));
 	e->kp.symbol_name = name;
 	e->kp.pre_handler = ks_pre_handler;
 	e->kp.post_handler = ks_post_handler;
-	return register_kprobe(&e->kp);
+	return ks_conflict_explain(name, register_kprobe(&e->kp));
 }
 
 int ks_probe_locate(struct ks_engagement *e)

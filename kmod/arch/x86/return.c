@@ -12,6 +12,7 @@
 #include <asm/ptrace.h>
 
 #include "../arch.h"
+#include "return_slots.h"
 
 asmlinkage void ks_return_stub(void);
 
@@ -26,8 +27,11 @@ NOKPROBE_SYMBOL(ks_return_stub);
 
 void ks_arch_return_now(struct pt_regs *regs, long retval)
 {
+	/* The probe's address is the key: the handler has not moved ip yet. */
+	unsigned long stub = ks_arch_return_slot(instruction_pointer(regs), retval);
+
 	regs_set_return_value(regs, retval);
-	instruction_pointer_set(regs, (unsigned long)ks_return_stub);
+	instruction_pointer_set(regs, stub ? stub : (unsigned long)ks_return_stub);
 }
 NOKPROBE_SYMBOL(ks_arch_return_now);
 

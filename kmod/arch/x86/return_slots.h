@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Per-address return stubs that load their own value (return_slots.c). */
+#ifndef KS_RETURN_SLOTS_H
+#define KS_RETURN_SLOTS_H
+
+/*
+ * Stores @retval in the slot of the probed address @key and returns the
+ * address of the stub that returns it; 0 when no slot is free.
+ * Lock-free, allocates nothing: callable from the probe handler.
+ */
+unsigned long ks_arch_return_slot(unsigned long key, long retval);
+
+#endif /* KS_RETURN_SLOTS_H */

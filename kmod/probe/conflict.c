@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What else may sit at a function's entry, and which of it an engagement
+ * refuses to share (see docs/safety.md, "Coexistence"):
+ *
+ * - Another kprobe at the same address (a kprobe event, perf probe, another
+ *   module). kprobes would chain both into one aggregate probe whose
+ *   handlers run newest first, so our early return would skip the other's
+ *   handler; and the aggregate, armed before we came as a plain ftrace
+ *   user, would later be disarmed as an IP-modifying one, which makes
+ *   ftrace warn and unbalances its counts. Refused.
+ * - A BPF trampoline (fentry, fexit, fmod_ret). ftrace tells it to call the
+ *   function through the (moved) return address only when kprobes
+ *   registers its IP-modifying ftrace ops for the first time; when that ops
+ *   is already in use (any other engagement), an fexit trampoline keeps
+ *   calling the body directly and the engagement is silently bypassed.
+ *   Refused. A trampoline attached after the engagement is told and works.
+ * - Another IP-modifying ftrace user (a livepatch): ftrace itself refuses
+ *   the second one with -EBUSY; we only say what it was.
+ * - Plain ftrace users (the function tracer): share the call site and
+ *   all run, so they are not conflicts.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/kallsyms.h>
+#include <linux/kprobes.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "conflict.h"
+
+#define KS_CALL_OPCODE 0xe8
+#define KS_CALL_SIZE 5
+
+/* The target of the call at @addr (an ftrace site), or 0 when it is none. */
+static unsigned long ks_call_target(unsigned long addr)
+{
+	u8 insn[KS_CALL_SIZE];
+	s32 rel;
+
+	if (copy_from_kernel_nofault(insn, (void *)addr, sizeof(insn)) ||
+	    insn[0] != KS_CALL_OPCODE)
+		return 0;
+	memcpy(&rel, insn + 1, sizeof(rel));
+	return addr + KS_CALL_SIZE + rel;
+}
+
+/*
+ * A BPF trampoline alone on an ftrace site is called directly from it, and
+ * its image carries the symbol bpf_trampoline_<key>. (Next to another
+ * ftrace user the site calls ftrace's common caller instead, which hides
+ * it; the kprobe check below covers the common case of that.)
+ */
+static bool ks_has_bpf_trampoline(unsigned long addr)
+{
+	unsigned long target = ks_call_target(addr);
+	char name[KSYM_SYMBOL_LEN];
+
+	if (!target)
+		return false;
+	sprint_symbol_no_offset(name, target);
+	return strncmp(name, "bpf_trampoline_", strlen("bpf_trampoline_")) == 0;
+}
+
+int ks_conflict_check(const char *name)
+{
+	struct kprobe scout = {
+		.symbol_name = name,
+		/* Never armed: it only finds the address and who is there. */
+		.flags = KPROBE_FLAG_DISABLED,
+	};
+	bool shared, bpf = false;
+
+	if (register_kprobe(&scout))
+		return 0;
+	/* A probe that joined an existing one is on that one's list. */
+	shared = !list_empty(&scout.list);
+	if (!shared && (scout.flags & KPROBE_FLAG_FTRACE))
+		bpf = ks_has_bpf_trampoline((unsigned long)scout.addr);
+	unregister_kprobe(&scout);
+
+	if (shared) {
+		pr_warn("%s: conflict: a kprobe is already registered at its entry (a kprobe event, another module's probe, or an engagement of it by another name); its handler would be skipped\n",
+			name);
+		return -EBUSY;
+	}
+	if (bpf) {
+		pr_warn("%s: conflict: a BPF trampoline (fentry/fexit program) is attached to it; attach BPF after engaging instead\n",
+			name);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+int ks_conflict_explain(const char *name, int err)
+{
+	if (err == -EBUSY)
+		pr_warn("%s: conflict: another ftrace user changes its instruction pointer (a livepatch)\n",
+			name);
+	return err;
+}

@@ -1,0 +1,422 @@
+// Coexistence on one function: an engagement next to a livepatch, a BPF
+// fentry/fexit program, the function tracer and a kprobe event, each in both
+// orders, with removal in both orders. Each pair either works together (the
+// engagement still returns its value and the other user still does its
+// thing) or the second one is refused with EBUSY and a log line that names
+// the conflict. vm/run.sh fails the run on any oops or WARN in the guest.
+#include <string>
+
+#include "support/af_alg_bpf.h"
+#include "support/guest.h"
+#include "trigger/af_alg_aead.h"
+#include "util/file_io.h"
+
+namespace ks::guest {
+namespace {
+
+constexpr long kChosen = 7;
+constexpr long kLivepatchValue = 4242;
+constexpr const char* kLivepatch = "killswitch_test_livepatch";
+constexpr const char* kTracing = "/sys/kernel/tracing/";
+constexpr const char* kEvent = "ks_coexist";
+constexpr const char* kAfAlgTarget = "af_alg_sendmsg";
+
+// The kernel log written after @mark (a size of kernel_log()).
+std::string log_since(size_t mark) {
+  std::string log = kernel_log();
+  return mark < log.size() ? log.substr(mark) : std::string();
+}
+
+class CoexistTest : public KillswitchTest {
+ protected:
+  // One call of killswitch_test_int: its value, and whether its body ran.
+  struct Call {
+    long value;
+    bool body_ran;
+  };
+  Call call() {
+    long before = target::body_runs();
+    long value = target::call_int();
+    return {value, target::body_runs() != before};
+  }
+  void expect_engaged() {
+    auto c = call();
+    EXPECT_EQ(c.value, kChosen);
+    EXPECT_FALSE(c.body_ran);
+  }
+  void expect_plain() {
+    auto c = call();
+    EXPECT_EQ(c.value, target::kIntValue);
+    EXPECT_TRUE(c.body_ran);
+  }
+  std::error_code engage() const { return ks_.engage(target::kInt, kChosen); }
+
+  // --- livepatch ---
+  static bool livepatch_load() { return sh(std::string("modprobe ") + kLivepatch) == 0; }
+  static void livepatch_remove() {
+    std::string dir = std::string("/sys/kernel/livepatch/") + kLivepatch;
+    ASSERT_FALSE(util::write_once(dir + "/enabled", "0"));
+    // The transition ends once every task has left the old code.
+    ASSERT_EQ(
+        sh("i=0; while [ -d " + dir + " ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; [ ! -d " + dir + " ]"), 0)
+        << "livepatch did not finish disabling";
+    unload_module(kLivepatch);
+  }
+  void expect_livepatched() {
+    auto c = call();
+    EXPECT_EQ(c.value, kLivepatchValue);
+    EXPECT_FALSE(c.body_ran);
+  }
+
+  // --- tracefs ---
+  static int tracing(const std::string& file, const std::string& text, bool append = false) {
+    return sh("echo '" + text + "' " + (append ? ">>" : ">") + " " + kTracing + file);
+  }
+  static std::string tracing_text(const std::string& file) {
+    return util::read_text(std::string(kTracing) + file).value_or("<unreadable>");
+  }
+  // The function tracer on killswitch_test_int only, with an empty buffer.
+  static void tracer_on() {
+    ASSERT_EQ(tracing("set_ftrace_filter", target::kInt), 0);
+    ASSERT_EQ(tracing("current_tracer", "function"), 0);
+    ASSERT_EQ(tracing("trace", ""), 0);
+  }
+  static void tracer_off() {
+    ASSERT_EQ(tracing("current_tracer", "nop"), 0);
+    ASSERT_EQ(tracing("set_ftrace_filter", ""), 0);
+  }
+  // Calls the function once and says whether the tracer recorded that call.
+  bool traced_call(long expected_value) {
+    EXPECT_EQ(tracing("trace", ""), 0);
+    EXPECT_EQ(call().value, expected_value);
+    return tracing_text("trace").find(std::string(target::kInt) + " <-") != std::string::npos;
+  }
+
+  // A kprobe event at the function's entry, enabled.
+  static int event_add() {
+    int rc = tracing("kprobe_events", std::string("p:") + kEvent + " " + target::kInt, true);
+    if (rc == 0) rc = tracing(std::string("events/kprobes/") + kEvent + "/enable", "1");
+    return rc;
+  }
+  static void event_remove() {
+    ASSERT_EQ(tracing(std::string("events/kprobes/") + kEvent + "/enable", "0"), 0);
+    ASSERT_EQ(tracing("kprobe_events", std::string("-:") + kEvent, true), 0);
+  }
+  // The event's hit count from kprobe_profile ("<event> <hits> <misses>").
+  static long event_hits() {
+    std::string profile = tracing_text("kprobe_profile");
+    auto at = profile.find(kEvent);
+    if (at == std::string::npos) return -1;
+    return std::stol(profile.substr(at + std::string(kEvent).size()));
+  }
+  // Calls the function once and says whether the event fired for it.
+  bool event_fired_on_call(long expected_value) {
+    long before = event_hits();
+    EXPECT_EQ(call().value, expected_value);
+    return event_hits() == before + 1;
+  }
+};
+
+// ---------------------------------------------------------------- livepatch
+
+TEST_F(CoexistTest, LivepatchFirstThenEngageIsRefusedWithEbusy) {
+  ASSERT_TRUE(livepatch_load());
+  expect_livepatched();
+
+  size_t mark = kernel_log().size();
+  EXPECT_EQ(engage().value(), EBUSY);
+  std::string log = log_since(mark);
+  EXPECT_NE(log.find("conflict: another ftrace user changes its instruction pointer (a livepatch)"), std::string::npos)
+      << log;
+  EXPECT_EQ(engaged_text(), "");
+  expect_livepatched();
+
+  // Once the livepatch is gone the function can be engaged.
+  livepatch_remove();
+  expect_plain();
+  ASSERT_FALSE(engage());
+  expect_engaged();
+  ASSERT_FALSE(ks_.disengage(target::kInt));
+  expect_plain();
+}
+
+TEST_F(CoexistTest, EngageFirstThenLivepatchIsRefusedWithEbusy) {
+  ASSERT_FALSE(engage());
+  expect_engaged();
+
+  size_t mark = kernel_log().size();
+  EXPECT_FALSE(livepatch_load());
+  std::string log = log_since(mark);
+  // The livepatch core names the function it could not take over.
+  EXPECT_NE(log.find("failed to register ftrace handler for function 'killswitch_test_int' (-16)"), std::string::npos)
+      << log;
+  EXPECT_FALSE(module_loaded(kLivepatch));
+  expect_engaged();
+
+  // Once disengaged, the livepatch can be applied.
+  ASSERT_FALSE(ks_.disengage(target::kInt));
+  expect_plain();
+  ASSERT_TRUE(livepatch_load());
+  expect_livepatched();
+  livepatch_remove();
+  expect_plain();
+}
+
+// ---------------------------------------------------------- function tracer
+
+TEST_F(CoexistTest, TracerFirstThenEngageBothWorkInEitherRemovalOrder) {
+  for (bool tracer_goes_first : {false, true}) {
+    SCOPED_TRACE(tracer_goes_first ? "tracer off first" : "disengaged first");
+    tracer_on();
+    EXPECT_TRUE(traced_call(target::kIntValue));
+
+    ASSERT_FALSE(engage());
+    expect_engaged();
+    EXPECT_TRUE(traced_call(kChosen));
+
+    if (tracer_goes_first) {
+      tracer_off();
+      expect_engaged();
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+    } else {
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+      expect_plain();
+      EXPECT_TRUE(traced_call(target::kIntValue));
+      tracer_off();
+    }
+    expect_plain();
+  }
+}
+
+TEST_F(CoexistTest, EngageFirstThenTracerBothWorkInEitherRemovalOrder) {
+  for (bool tracer_goes_first : {true, false}) {
+    SCOPED_TRACE(tracer_goes_first ? "tracer off first" : "disengaged first");
+    ASSERT_FALSE(engage());
+    tracer_on();
+    expect_engaged();
+    EXPECT_TRUE(traced_call(kChosen));
+
+    if (tracer_goes_first) {
+      tracer_off();
+      expect_engaged();
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+    } else {
+      ASSERT_FALSE(ks_.disengage(target::kInt));
+      EXPECT_TRUE(traced_call(target::kIntValue));
+      tracer_off();
+    }
+    expect_plain();
+  }
+}
+
+// ------------------------------------------------------------- kprobe event
+
+TEST_F(CoexistTest, KprobeEventFirstThenEngageIsRefusedWithEbusy) {
+  ASSERT_EQ(event_add(), 0);
+  EXPECT_TRUE(event_fired_on_call(target::kIntValue));
+
+  size_t mark = kernel_log().size();
+  EXPECT_EQ(engage().value(), EBUSY);
+  std::string log = log_since(mark);
+  EXPECT_NE(log.find("conflict: a kprobe is already registered at its entry"), std::string::npos) << log;
+  EXPECT_EQ(engaged_text(), "");
+  EXPECT_TRUE(event_fired_on_call(target::kIntValue));
+
+  // Once the event is gone the function can be engaged, and then the event
+  // added again (the order that works).
+  event_remove();
+  ASSERT_FALSE(engage());
+  expect_engaged();
+  ASSERT_EQ(event_add(), 0);
+  EXPECT_TRUE(event_fired_on_call(kChosen));
+  event_remove();
+  expect_engaged();
+}
+
+TEST_F(CoexistTest, EngageFirstThenKprobeEventBothWorkThenEventRemovedFirst) {
+  ASSERT_FALSE(engage());
+  ASSERT_EQ(event_add(), 0);
+  EXPECT_TRUE(event_fired_on_call(kChosen));
+  expect_engaged();
+
+  event_remove();
+  expect_engaged();
+  ASSERT_FALSE(ks_.disengage(target::kInt));
+  expect_plain();
+}
+
+TEST_F(CoexistTest, EngageFirstThenKprobeEventBothWorkThenDisengageFirst) {
+  ASSERT_FALSE(engage());
+  ASSERT_EQ(event_add(), 0);
+  EXPECT_TRUE(event_fired_on_call(kChosen));
+
+  ASSERT_FALSE(ks_.disengage(target::kInt));
+  EXPECT_TRUE(event_fired_on_call(target::kIntValue));
+  expect_plain();
+  event_remove();
+  expect_plain();
+}
+
+// ------------------------------------------------------------ BPF fentry/fexit
+
+// af_alg_sendmsg has BTF (Debian builds its modules with it), so BPF can
+// attach there; the AF_ALG round trip calls it.
+class CoexistBpfTest : public KillswitchTest {
+ protected:
+  void SetUp() override {
+    KillswitchTest::SetUp();
+    // The first round trip autoloads af_alg, whose BTF the programs need.
+    auto first = trigger::af_alg_aead_round_trip();
+    ASSERT_TRUE(first.ok) << first.describe();
+    auto bpf = AfAlgBpf::load();
+    ASSERT_TRUE(bpf) << bpf.error();
+    bpf_ = std::move(*bpf);
+  }
+  void TearDown() override {
+    bpf_.reset();
+    KillswitchTest::TearDown();
+  }
+  std::error_code engage() const { return ks_.engage(kAfAlgTarget, -EPERM); }
+  // One round trip: true when it worked, false when sendmsg was refused with EPERM.
+  bool round_trip_works() {
+    auto result = trigger::af_alg_aead_round_trip();
+    if (!result.ok) {
+      EXPECT_EQ(result.failed_step, "sendmsg") << result.describe();
+      EXPECT_EQ(result.error.value(), EPERM) << result.describe();
+    }
+    return result.ok;
+  }
+  // Another engagement first, so kprobes' IP-modifying ftrace ops is in use
+  // already: the case in which an fexit trampoline would not be told.
+  void engage_another() {
+    ASSERT_FALSE(ks_.engage(target::kInt, kChosen));
+    EXPECT_EQ(target::call_int(), kChosen);
+  }
+
+  std::unique_ptr<AfAlgBpf> bpf_;
+};
+
+TEST_F(CoexistBpfTest, FentryFirstThenEngageIsRefusedWithEbusy) {
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+  long entries = bpf_->entries();
+  EXPECT_TRUE(round_trip_works());
+  EXPECT_GT(bpf_->entries(), entries);
+
+  size_t mark = kernel_log().size();
+  EXPECT_EQ(engage().value(), EBUSY);
+  std::string log = log_since(mark);
+  EXPECT_NE(log.find("conflict: a BPF trampoline (fentry/fexit program) is attached"), std::string::npos) << log;
+  EXPECT_TRUE(round_trip_works());
+
+  // Once the program is detached the function can be engaged.
+  bpf_->detach(AfAlgBpf::Program::kEntry);
+  ASSERT_FALSE(engage());
+  EXPECT_FALSE(round_trip_works());
+}
+
+TEST_F(CoexistBpfTest, FexitFirstThenEngageIsRefusedWithEbusyAlsoWithAnotherEngagement) {
+  engage_another();
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
+  EXPECT_TRUE(round_trip_works());
+  EXPECT_GT(bpf_->exits(), 0);
+
+  size_t mark = kernel_log().size();
+  EXPECT_EQ(engage().value(), EBUSY);
+  std::string log = log_since(mark);
+  EXPECT_NE(log.find("conflict: a BPF trampoline (fentry/fexit program) is attached"), std::string::npos) << log;
+  EXPECT_TRUE(round_trip_works());
+  EXPECT_EQ(target::call_int(), kChosen);
+}
+
+// Engaged first (with another engagement, so kprobes' IP-modifying ftrace
+// ops was in use already), then fexit and fentry attached: the engagement
+// still refuses, fentry counts every call, fexit sees the engagement's
+// value. Then the programs go first. (fexit is attached before fentry: see
+// DISABLED_EngageFirstThenFentryThenFexitBreaksFtrace for the other order.)
+TEST_F(CoexistBpfTest, EngageFirstThenFexitAndFentryBothWorkThenBpfDetachedFirst) {
+  engage_another();
+  ASSERT_FALSE(engage());
+  EXPECT_FALSE(round_trip_works());
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+
+  long entries = bpf_->entries(), exits = bpf_->exits();
+  EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(bpf_->entries(), entries + 1);
+  EXPECT_EQ(bpf_->exits(), exits + 1);
+  EXPECT_EQ(bpf_->last_return(), -EPERM);
+  EXPECT_GE(ks_.hits(kAfAlgTarget).value_or(0), 2u);
+
+  bpf_->detach(AfAlgBpf::Program::kExit);
+  EXPECT_FALSE(round_trip_works());
+  bpf_->detach(AfAlgBpf::Program::kEntry);
+  EXPECT_FALSE(round_trip_works());
+  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+  EXPECT_TRUE(round_trip_works());
+  EXPECT_EQ(target::call_int(), kChosen);
+}
+
+// The same, but the engagement goes first: BPF keeps counting and fexit now
+// sees the body's own (positive) return values.
+TEST_F(CoexistBpfTest, EngageFirstThenFexitAndFentryBothWorkThenDisengageFirst) {
+  ASSERT_FALSE(engage());
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+  long entries = bpf_->entries();
+  EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(bpf_->entries(), entries + 1);
+  EXPECT_EQ(bpf_->last_return(), -EPERM);
+
+  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+  entries = bpf_->entries();
+  long exits = bpf_->exits();
+  EXPECT_TRUE(round_trip_works());
+  EXPECT_GT(bpf_->entries(), entries);
+  EXPECT_GT(bpf_->exits(), exits);
+  EXPECT_GT(bpf_->last_return(), 0);
+  bpf_->detach(AfAlgBpf::Program::kEntry);
+  bpf_->detach(AfAlgBpf::Program::kExit);
+  EXPECT_TRUE(round_trip_works());
+}
+
+// fentry alone after the engagement, removed before or after it.
+TEST_F(CoexistBpfTest, EngageFirstThenFentryBothWorkInEitherRemovalOrder) {
+  engage_another();
+  for (bool bpf_goes_first : {true, false}) {
+    SCOPED_TRACE(bpf_goes_first ? "fentry detached first" : "disengaged first");
+    ASSERT_FALSE(engage());
+    ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+    long entries = bpf_->entries();
+    EXPECT_FALSE(round_trip_works());
+    EXPECT_EQ(bpf_->entries(), entries + 1);
+    if (bpf_goes_first) {
+      bpf_->detach(AfAlgBpf::Program::kEntry);
+      EXPECT_FALSE(round_trip_works());
+      ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+    } else {
+      ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+      entries = bpf_->entries();
+      EXPECT_TRUE(round_trip_works());
+      EXPECT_GT(bpf_->entries(), entries);
+      bpf_->detach(AfAlgBpf::Program::kEntry);
+    }
+    EXPECT_TRUE(round_trip_works());
+  }
+}
+
+// Kept disabled: a kernel bug, not killswitch's. Adding an fexit program to
+// a function that already has an fentry program and an IP-modifying ftrace
+// user (an engagement, or a livepatch) makes Debian 6.1's BPF trampoline
+// retry a failed ftrace update by clearing the func of an ftrace_ops that is
+// still registered: ftrace WARNs (ftrace.c:7660), shuts itself down (every
+// engagement stops working), then a later change oopses. killswitch cannot
+// stop a BPF program attached after it. See docs/safety.md.
+TEST_F(CoexistBpfTest, DISABLED_EngageFirstThenFentryThenFexitBreaksFtrace) {
+  ASSERT_FALSE(engage());
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
+  EXPECT_FALSE(round_trip_works());
+}
+
+}  // namespace
+}  // namespace ks::guest
