@@ -1,8 +1,11 @@
 #include "support/kernel_memory.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <string>
+#include <utility>
+#include <vector>
 
 namespace ks::guest {
 
@@ -15,13 +18,38 @@ KernelMemory kernel_memory() {
     std::istringstream fields(line);
     std::string name;
     long active = 0;
-    if (fields >> name >> active) memory.slab_objects += active;
+    if (fields >> name >> active) {
+      memory.slab_caches[name] += active;
+      memory.slab_objects += active;
+    }
   }
   std::ifstream meminfo("/proc/meminfo");
   while (std::getline(meminfo, line)) {
     if (line.rfind("Percpu:", 0) == 0) memory.percpu_kb = std::stol(line.substr(7));
   }
   return memory;
+}
+
+KernelMemory settle_and_measure() {
+  std::ofstream("/proc/sys/vm/drop_caches") << "2\n";
+  std::error_code ec;
+  for (const auto& cache : std::filesystem::directory_iterator("/sys/kernel/slab", ec))
+    std::ofstream(cache.path() / "shrink") << "1\n";
+  return kernel_memory();
+}
+
+std::string largest_growth(const KernelMemory& before, const KernelMemory& after, int how_many) {
+  std::vector<std::pair<long, std::string>> growth;
+  for (const auto& [name, count] : after.slab_caches) {
+    auto old = before.slab_caches.find(name);
+    long delta = count - (old == before.slab_caches.end() ? 0 : old->second);
+    if (delta > 0) growth.emplace_back(delta, name);
+  }
+  std::sort(growth.rbegin(), growth.rend());
+  std::string text;
+  for (int i = 0; i < how_many && i < static_cast<int>(growth.size()); ++i)
+    text += (i ? ", " : "") + growth[i].second + " +" + std::to_string(growth[i].first);
+  return text;
 }
 
 }  // namespace ks::guest
