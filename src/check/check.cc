@@ -127,8 +127,10 @@ void prototype_checks(kernel::KernelInfo& info, Report& r, const Request& req) {
     return;
   }
   r.reasons.push_back({Severity::kInfo, "prototype", r.prototype->text()});
-  if (req.value && !req.monitor_only)
-    for (auto& reason : value_fit(*r.prototype, *req.value)) r.reasons.push_back(std::move(reason));
+  if (req.monitor_only) return;
+  // A void function is judged without a value: it has none to give.
+  if (req.value || r.prototype->return_kind == btf::TypeKind::kVoid)
+    for (auto& reason : value_fit(*r.prototype, req.value.value_or(0))) r.reasons.push_back(std::move(reason));
 }
 
 void clone_checks(Report& r, bool condition_uses_args) {

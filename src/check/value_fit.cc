@@ -46,7 +46,7 @@ std::vector<Reason> value_fit(const btf::Prototype& p, long value) {
       return {{Severity::kUnsafe, "return_type",
                f + " returns " + p.return_type + ", which a killswitch cannot set (only a register value)"}};
     case btf::TypeKind::kUnsigned:
-      if (!fits(value, p.return_size, false)) {
+      if (value < 0 || !fits(value, p.return_size, false)) {
         if (p.return_size >= sizeof(long) && errno_range)
           return {{Severity::kWarning, "unsigned_errno",
                    f + " returns " + p.return_type + ": " + v +

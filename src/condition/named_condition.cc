@@ -116,9 +116,9 @@ util::Result<Translated> translate(std::string_view input, const btf::Prototype*
         for (const auto& p : proto->params) names += (names.empty() ? "" : ", ") + p.name;
         return util::fail(proto->name + " has no parameter called '" + lhs + "' (its parameters: " + names + ")");
       }
-      if (index < 1 || index > KS_COND_ARGS) return util::fail("argument index must be 1..6: " + lhs);
       if (proto && index <= proto->params.size())
         if (auto ok = check_registers(*proto, index); !ok) return tl::unexpected(ok.error());
+      if (index < 1 || index > KS_COND_ARGS) return util::fail("argument index must be 1..6: " + lhs);
       auto value = value_of(rhs, btf);
       if (!value) return tl::unexpected(value.error());
       piece = "arg" + std::to_string(index) + op + std::to_string(*value);
