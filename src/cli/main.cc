@@ -75,8 +75,6 @@ int main(int argc, char** argv) {
   ctx.root = ::geteuid() == 0;
   ctx.sleep = [](unsigned s) { std::this_thread::sleep_for(std::chrono::seconds(s)); };
   ctx.interrupted = [] { return g_interrupted.load(); };
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
 
   CLI::App app{"killswitch: turn off one kernel function at run time, after checking that it is safe"};
   app.name("killswitch");
@@ -95,6 +93,11 @@ int main(int argc, char** argv) {
     std::cerr << "killswitch: '" << word << "' is not a command."
               << (guess.empty() ? "" : " Did you mean '" + guess + "'?") << " See 'killswitch --help'.\n";
     return kExitUsage;
+  }
+  // Only monitor has probes to take down on Ctrl-C; everything else stops at once.
+  if (word == "monitor") {
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
   }
   try {
     auto args = errno_names_as_numbers(argc, argv);
