@@ -185,6 +185,37 @@ TEST_F(CliTest, ClonesOnTheStockKernelAreFoundAndProbedTogether) {
   EXPECT_EQ(engaged_text(), "") << "monitoring stopped";
 }
 
+TEST_F(CliTest, ModuleTargetNotLoadedYetIsPending) {
+  ASSERT_FALSE(module_loaded("algif_hash"));
+  auto check = tool("check algif_hash:hash_sendmsg -EPERM --json");
+  EXPECT_EQ(check.status, 1) << check.out << check.err;
+  EXPECT_EQ(check.json()["pending"], true);
+  auto run = tool("engage algif_hash:hash_sendmsg -EPERM --json");
+  ASSERT_EQ(run.status, 0) << run.out << run.err;
+  auto status = tool("status --json").json();
+  ASSERT_EQ(status["engagements"].size(), 1u);
+  EXPECT_EQ(status["engagements"][0]["target"], "algif_hash:hash_sendmsg");
+  EXPECT_EQ(status["engagements"][0]["state"], "pending");
+  EXPECT_EQ(tool("disengage algif_hash:hash_sendmsg").status, 0);
+  EXPECT_EQ(engaged_text(), "");
+}
+
+TEST_F(CliTest, TryEngagesOnlyAfterAQuietWindow) {
+  auto run = tool("engage af_alg_sendmsg -EPERM --try 2 --json");
+  ASSERT_EQ(run.status, 0) << run.out << run.err;
+  EXPECT_EQ(run.json()["verb"], "tryengage");
+  EXPECT_EQ(tool("status --json").json()["engagements"][0]["state"], "probing");
+  EXPECT_EQ(af_alg_errno_in_child([] { return true; }), 0) << "still only counting";
+  ::sleep(4);
+  EXPECT_EQ(util::read_text(ks_.fn_dir("af_alg_sendmsg") / "state").value_or("gone"), "gone")
+      << "it was called in the window, so it was not engaged";
+  auto quiet = tool("engage af_alg_sendmsg -EPERM --try 2");
+  ASSERT_EQ(quiet.status, 0) << quiet.err;
+  ::sleep(4);
+  EXPECT_EQ(util::read_text(ks_.fn_dir("af_alg_sendmsg") / "state").value_or(""), "engaged\n");
+  EXPECT_EQ(af_alg_errno_in_child([] { return true; }), EPERM);
+}
+
 TEST_F(CliTest, UnknownSubcommandGetsASuggestion) {
   auto run = tool("engag af_alg_sendmsg");
   EXPECT_EQ(run.status, 2);
