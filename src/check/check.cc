@@ -5,6 +5,7 @@
 #include "check/value_fit.h"
 #include "condition/named_condition.h"
 #include "symbols/clone_suffix.h"
+#include "sysfs/engaged_line.h"
 #include "values/value.h"
 
 extern "C" {
@@ -109,7 +110,10 @@ void probe_checks(kernel::KernelInfo& info, Report& r) {
                              " is not in available_filter_functions (notrace, or too small to trace): the "
                              "probe falls back to a breakpoint, and copies inlined into callers are not caught"});
   r.blacklisted = info.blacklisted(r.symbol);
-  if (r.blacklisted && *r.blacklisted)
+  if (!r.blacklisted)
+    r.reasons.push_back({Severity::kInfo, "blacklist_unknown",
+                         "cannot read the kprobe blacklist (debugfs, root only): the kernel will tell at engage"});
+  else if (*r.blacklisted)
     r.reasons.push_back(
         {Severity::kRefused, "blacklisted", r.symbol + " is on the kprobe blacklist: the kernel refuses to probe it"});
 }
@@ -186,21 +190,16 @@ void killswitch_checks(kernel::KernelInfo& info, system::Backend backend, Report
           {Severity::kRefused, "needs_module",
            "the built-in killswitch has no module:symbol targets: load killswitch.ko, or use the bare name"});
   }
-  auto engaged = info.sys().killswitch_read("engaged");
-  if (!engaged) return;
-  for (const auto& target : r.targets()) {
-    size_t pos = 0;
-    const std::string& text = *engaged;
-    while (pos < text.size()) {
-      size_t end = text.find('\n', pos);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(pos, end - pos);
-      pos = end + 1;
-      if (line.rfind(target + " ", 0) == 0)
+  auto text = info.sys().killswitch_read("engaged");
+  if (!text) return;
+  auto lines = sysfs::parse_engaged(*text);
+  if (!lines) return;
+  for (const auto& target : r.targets())
+    for (const auto& line : *lines)
+      if (line.symbol == target)
         r.reasons.push_back({Severity::kWarning, "already_engaged",
-                             target + " is already engaged (" + line.substr(target.size() + 1) + ")"});
-    }
-  }
+                             target + " is already engaged (retval " + values::describe_value(line.retval) + ", hits " +
+                                 std::to_string(line.hits) + ")"});
 }
 
 }  // namespace

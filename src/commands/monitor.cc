@@ -72,8 +72,11 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
                 failure_exit_code(outcome.error));
 
   std::vector<unsigned long> per_second;
-  unsigned long last = total_hits(ctx.sys, plan.targets);
-  unsigned long start = last;
+  std::vector<unsigned long> start_per_target;
+  for (const auto& t : plan.targets) start_per_target.push_back(total_hits(ctx.sys, {t}));
+  unsigned long start = 0;
+  for (auto h : start_per_target) start += h;
+  unsigned long last = start;
   for (unsigned s = 0; s < opts.seconds && !ctx.interrupted(); ++s) {
     ctx.sleep(1);
     unsigned long now = total_hits(ctx.sys, plan.targets);
@@ -89,12 +92,19 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
   }
   if (ctx.tty && !opts.json) ctx.out << "\n";
 
+  // Per target, read before the files go away with the monitor.
+  nlohmann::json per_target = nlohmann::json::object();
+  unsigned long calls = 0;  // from one reading per target, so the parts add up to the total
+  for (size_t i = 0; i < plan.targets.size(); ++i) {
+    unsigned long part = total_hits(ctx.sys, {plan.targets[i]}) - start_per_target[i];
+    per_target[plan.targets[i]] = part;
+    calls += part;
+  }
   std::vector<std::string> stop_errors;
   for (const auto& t : plan.targets)
     if (auto err = ctx.sys.killswitch_write(KS_CONTROL_FILE, std::string(KS_VERB_DISENGAGE) + " " + t + "\n"))
       stop_errors.push_back(describe_failure(ctx, KS_VERB_DISENGAGE, t, err));
 
-  unsigned long calls = last - start;
   unsigned seconds = static_cast<unsigned>(per_second.size());
   std::string verdict =
       calls == 0 ? fmt::format("{} was not called in {} s: engaging it is unlikely to disturb this workload",
@@ -104,8 +114,9 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
                        "get; use --if to narrow it down",
                        report.target, calls, seconds, seconds ? double(calls) / seconds : 0.0);
   if (opts.json) {
-    nlohmann::json j{{"targets", plan.targets},  {"seconds", seconds}, {"calls", calls},
-                     {"per_second", per_second}, {"verdict", verdict}, {"called", calls != 0}};
+    nlohmann::json j{{"targets", plan.targets},  {"seconds", seconds},       {"calls", calls},
+                     {"per_second", per_second}, {"per_target", per_target}, {"verdict", verdict},
+                     {"called", calls != 0}};
     if (!stop_errors.empty()) j["errors"] = stop_errors;
     ctx.out << j.dump(2) << "\n";
   } else {

@@ -42,6 +42,10 @@ FakeSystem::Engagement* FakeSystem::find(std::string_view target) {
   return it == engagements.end() ? nullptr : &*it;
 }
 
+const FakeSystem::Engagement* FakeSystem::find(std::string_view target) const {
+  return const_cast<FakeSystem*>(this)->find(target);
+}
+
 util::Result<std::string> FakeSystem::killswitch_read(std::string_view path) const {
   auto missing = [&] { return util::fail("cannot read " + std::string(path), errno_code(ENOENT)); };
   if (!present) return missing();
@@ -63,7 +67,7 @@ util::Result<std::string> FakeSystem::killswitch_read(std::string_view path) con
     auto rest = path.substr(3);
     auto slash = rest.rfind('/');
     if (slash == std::string_view::npos) return missing();
-    auto* e = const_cast<FakeSystem*>(this)->find(rest.substr(0, slash));
+    const auto* e = find(rest.substr(0, slash));
     if (!e) return missing();
     auto name = rest.substr(slash + 1);
     if (name == "hits") return std::to_string(e->hits) + "\n";

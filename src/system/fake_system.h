@@ -53,6 +53,7 @@ class FakeSystem : public System {
   std::string describe() const override { return "a fake system"; }
 
   Engagement* find(std::string_view target);
+  const Engagement* find(std::string_view target) const;
 
  private:
   std::error_code control(std::string_view text);

@@ -182,6 +182,8 @@ TEST_F(CliTest, ClonesOnTheStockKernelAreFoundAndProbedTogether) {
   EXPECT_EQ(targets.count("crypto_mod_get"), 1u);
   EXPECT_EQ(targets.count("crypto_mod_get.part.0"), 1u);
   EXPECT_GT(m["calls"].get<unsigned long>(), 0u);
+  EXPECT_EQ(m["calls"], m["per_target"]["crypto_mod_get"].get<unsigned long>() +
+                            m["per_target"]["crypto_mod_get.part.0"].get<unsigned long>());
   EXPECT_EQ(engaged_text(), "") << "monitoring stopped";
 }
 
