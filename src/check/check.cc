@@ -1,0 +1,253 @@
+#include "check/check.h"
+
+#include <set>
+
+#include "check/value_fit.h"
+#include "condition/named_condition.h"
+#include "symbols/clone_suffix.h"
+#include "sysfs/engaged_line.h"
+#include "values/value.h"
+
+extern "C" {
+#include "command.h"
+#include "safety.h"
+}
+
+namespace ks::check {
+namespace {
+
+std::string category_name(ks_category c) {
+  switch (c) {
+    case KS_CAT_ORDINARY:
+      return "ordinary";
+    case KS_CAT_ACCESS_ERRNO:
+      return "access_errno";
+    case KS_CAT_ACCESS_BOOL:
+      return "access_bool";
+    case KS_CAT_AUDIT:
+      return "audit";
+    case KS_CAT_MACHINERY:
+      return "machinery";
+  }
+  return "ordinary";
+}
+
+std::string where(const symbols::Symbol& s) { return s.module.empty() ? "vmlinux" : s.module; }
+
+std::string list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+// Finds the function and its clones in kallsyms; fills found/pending/candidates.
+void locate(kernel::KernelInfo& info, Report& r) {
+  std::string why;
+  const symbols::SymbolTable* table = info.symbols(&why);
+  if (!table) {
+    r.reasons.push_back({Severity::kWarning, "no_kallsyms", "cannot tell whether " + r.symbol + " exists: " + why});
+    r.found = true;  // let engage try; the kernel has the last word
+    return;
+  }
+  auto in_scope = [&](const symbols::Symbol& s) {
+    return r.module_requested.empty() || s.module == r.module_requested;
+  };
+  for (const auto& s : table->find(r.symbol))
+    if (in_scope(s)) r.candidates.push_back(s);
+  std::set<std::string> clone_names;
+  for (const auto& s : table->clones_of(r.symbol)) {
+    if (!in_scope(s) || !clone_names.insert(s.name).second) continue;
+    auto clone = symbols::parse_clone_name(s.name);
+    (clone->entry ? r.clones : r.cold).push_back(s.name);
+  }
+
+  if (r.candidates.empty()) {
+    if (!r.module_requested.empty() && !info.module_loaded(r.module_requested)) {
+      r.pending = true;
+      r.reasons.push_back({Severity::kWarning, "pending",
+                           "module " + r.module_requested +
+                               " is not loaded: the engagement will be pending and arm when it "
+                               "loads, before its code runs; its prototype and clones cannot be checked until then"});
+    } else if (!r.clones.empty()) {
+      r.reasons.push_back(
+          {Severity::kInfo, "only_clones",
+           r.symbol + " itself is not in the symbol table, only its compiler clones: " + list(r.clones)});
+    } else {
+      std::string hint = r.module_requested.empty()
+                             ? "; if it lives in a module that is not loaded, name it as <module>:" + r.symbol
+                             : " in module " + r.module_requested;
+      r.reasons.push_back({Severity::kRefused, "not_found", "the running kernel has no function " + r.symbol + hint});
+    }
+    return;
+  }
+  r.found = true;
+  r.module = r.candidates.front().module;
+  if (r.candidates.size() > 1) {
+    std::set<std::string> objects;
+    std::vector<std::string> names;
+    for (const auto& c : r.candidates) {
+      objects.insert(where(c));
+      names.push_back(where(c) + ":" + c.name);
+    }
+    std::string advice = objects.size() == r.candidates.size()
+                             ? "name one as <module>:" + r.symbol
+                             : "several are in the same object, so the probe would catch only one of them";
+    r.reasons.push_back({Severity::kUnsafe, "ambiguous",
+                         std::to_string(r.candidates.size()) + " functions are called " + r.symbol + " (" +
+                             list(names) + "): " + advice});
+  }
+}
+
+void probe_checks(kernel::KernelInfo& info, Report& r) {
+  if (!r.found) return;
+  r.traceable = info.traceable(r.symbol);
+  if (!r.traceable)
+    r.reasons.push_back({Severity::kInfo, "traceable_unknown",
+                         "cannot read available_filter_functions (is tracefs mounted?): traceability unknown"});
+  else if (!*r.traceable)
+    r.reasons.push_back({Severity::kWarning, "not_traceable",
+                         r.symbol +
+                             " is not in available_filter_functions (notrace, or too small to trace): the "
+                             "probe falls back to a breakpoint, and copies inlined into callers are not caught"});
+  r.blacklisted = info.blacklisted(r.symbol);
+  if (!r.blacklisted)
+    r.reasons.push_back({Severity::kInfo, "blacklist_unknown",
+                         "cannot read the kprobe blacklist (debugfs, root only): the kernel will tell at engage"});
+  else if (*r.blacklisted)
+    r.reasons.push_back(
+        {Severity::kRefused, "blacklisted", r.symbol + " is on the kprobe blacklist: the kernel refuses to probe it"});
+}
+
+void prototype_checks(kernel::KernelInfo& info, Report& r, const Request& req) {
+  if (!r.found) return;
+  std::string why;
+  info.btf(r.module, &why);
+  r.prototype = info.prototype(r.symbol, r.module);
+  if (!r.prototype) {
+    if (why.empty()) why = "no such function in the " + (r.module.empty() ? std::string("vmlinux") : r.module) + " BTF";
+    r.reasons.push_back(
+        {Severity::kWarning, "no_prototype",
+         "no prototype for " + r.symbol + " (" + why + "): the return type is unknown, check the source"});
+    return;
+  }
+  r.reasons.push_back({Severity::kInfo, "prototype", r.prototype->text()});
+  if (req.monitor_only) return;
+  // A void function is judged without a value: it has none to give.
+  if (req.value || r.prototype->return_kind == btf::TypeKind::kVoid)
+    for (auto& reason : value_fit(*r.prototype, req.value.value_or(0))) r.reasons.push_back(std::move(reason));
+}
+
+void clone_checks(Report& r, bool condition_uses_args) {
+  if (!r.clones.empty())
+    r.reasons.push_back({Severity::kInfo, "clones", "compiler clones, engaged together with it: " + list(r.clones)});
+  std::vector<std::string> rewritten;
+  for (const auto& c : r.clones)
+    if (symbols::parse_clone_name(c)->signature_changed) rewritten.push_back(c);
+  if (!rewritten.empty()) {
+    r.reasons.push_back({Severity::kWarning, "clone_signature",
+                         list(rewritten) + ": .isra/.constprop clones may take other arguments and return nothing; "
+                                           "the value may not reach callers as written"});
+    if (condition_uses_args)
+      r.reasons.push_back({Severity::kUnsafe, "clone_arguments",
+                           "the condition reads arguments, but " + list(rewritten) +
+                               " have a rewritten argument list, so argK there is not the prototype's argument K"});
+  }
+  if (!r.cold.empty())
+    r.reasons.push_back(
+        {Severity::kInfo, "cold",
+         list(r.cold) + ": out-of-line blocks of the function, jumped to and never called; not probed"});
+}
+
+void safety_checks(Report& r, const Request& req) {
+  ks_verdict verdict{};
+  bool short_circuits = !req.monitor_only;
+  // Without a value, judge the value engage would pick: a denying one.
+  long value = req.value ? *req.value : ks_classify(r.symbol.c_str()).category == KS_CAT_ACCESS_BOOL ? 0 : -1;
+  int err = ks_check_safety(r.symbol.c_str(), short_circuits, value, &verdict);
+  r.category = category_name(verdict.category);
+  if (err) {
+    std::string why = ks_refusal_reason(&verdict);
+    r.reasons.push_back({Severity::kRefused, r.category, "the module refuses " + r.symbol + ": " + why});
+  } else if (verdict.category != KS_CAT_ORDINARY) {
+    r.reasons.push_back({Severity::kInfo, r.category,
+                         r.symbol + " is covered by the fail-closed rule '" + std::string(verdict.rule) +
+                             "': " + ks_refusal_reason(&verdict)});
+  }
+}
+
+void killswitch_checks(kernel::KernelInfo& info, system::Backend backend, Report& r, const Request& req) {
+  if (backend == system::Backend::kNone) {
+    r.reasons.push_back(
+        {Severity::kWarning, "no_killswitch", "killswitch is not loaded: run 'modprobe killswitch' before engaging"});
+    return;
+  }
+  if (backend == system::Backend::kBuiltin) {
+    if (req.condition)
+      r.reasons.push_back({Severity::kRefused, "needs_module",
+                           "the built-in killswitch has no conditions: load killswitch.ko for --if"});
+    if (!r.module_requested.empty())
+      r.reasons.push_back(
+          {Severity::kRefused, "needs_module",
+           "the built-in killswitch has no module:symbol targets: load killswitch.ko, or use the bare name"});
+  }
+  auto text = info.sys().killswitch_read("engaged");
+  if (!text) return;
+  auto lines = sysfs::parse_engaged(*text);
+  if (!lines) return;
+  for (const auto& target : r.targets())
+    for (const auto& line : *lines)
+      if (line.symbol == target)
+        r.reasons.push_back({Severity::kWarning, "already_engaged",
+                             target + " is already engaged (retval " + values::describe_value(line.retval) + ", hits " +
+                                 std::to_string(line.hits) + ")"});
+}
+
+}  // namespace
+
+Report check(kernel::KernelInfo& info, system::Backend backend, const Request& req) {
+  Report r;
+  r.target = req.target;
+  r.value = req.value;
+  if (size_t colon = req.target.find(':'); colon != std::string::npos) {
+    r.module_requested = req.target.substr(0, colon);
+    for (auto& ch : r.module_requested)
+      if (ch == '-') ch = '_';
+    r.symbol = req.target.substr(colon + 1);
+    r.target = r.module_requested + ":" + r.symbol;
+  } else {
+    r.symbol = req.target;
+  }
+  if (!ks_symbol_valid(r.symbol.c_str()) || (req.target.find(':') != std::string::npos && r.module_requested.empty())) {
+    r.reasons.push_back({Severity::kRefused, "bad_name",
+                         "'" + req.target + "' is not a function name (letters, digits, _ and .; optionally module:)"});
+    return r;
+  }
+  if (auto clone = symbols::parse_clone_name(r.symbol); clone && !clone->entry)
+    r.reasons.push_back({Severity::kRefused, "cold_block",
+                         r.symbol + " is an out-of-line block of " + clone->base + ", not a function: engage " +
+                             clone->base + " instead"});
+
+  locate(info, r);
+  probe_checks(info, r);
+  prototype_checks(info, r, req);
+
+  bool uses_args = false;
+  if (req.condition) {
+    std::string why;
+    const btf::Btf* b = info.btf(r.module, &why);
+    auto translated = condition::translate(*req.condition, r.prototype ? &*r.prototype : nullptr, b);
+    if (!translated) {
+      r.reasons.push_back({Severity::kRefused, "bad_condition", translated.error().message()});
+    } else {
+      r.condition = translated->text;
+      uses_args = translated->uses_args;
+      r.reasons.push_back({Severity::kInfo, "condition", "condition sent to the module: " + translated->text});
+    }
+  }
+  clone_checks(r, uses_args);
+  safety_checks(r, req);
+  killswitch_checks(info, backend, r, req);
+  return r;
+}
+
+}  // namespace ks::check

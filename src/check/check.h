@@ -1,0 +1,25 @@
+// Everything the tool can know about engaging a target before it touches
+// the kernel: does it exist, where, is it unique, can kprobes take it,
+// what it returns and whether the value fits, its clones, the module's
+// safety rule for it, and the state of killswitch itself.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "check/report.h"
+#include "kernel/kernel_info.h"
+#include "system/backend.h"
+
+namespace ks::check {
+
+struct Request {
+  std::string target;                    // "symbol" or "module:symbol"
+  std::optional<long> value;             // what engage would return
+  std::optional<std::string> condition;  // as the operator wrote it (names allowed)
+  bool monitor_only = false;             // monitor: never short-circuits
+};
+
+Report check(kernel::KernelInfo& info, system::Backend backend, const Request& request);
+
+}  // namespace ks::check

@@ -1,0 +1,111 @@
+// killswitch: the command-line tool. Parses the command line and maps the
+// result to an exit code; everything else lives in the library.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "commands/exit_codes.h"
+#include "commands/registry.h"
+#include "system/real_system.h"
+
+extern "C" {
+#include "errno_names.h"
+}
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void on_interrupt(int) { g_interrupted = true; }
+
+// --root must be known before any subcommand runs, so it is read ahead of CLI11.
+std::string find_root(int argc, char** argv) {
+  const char* env = std::getenv("KILLSWITCH_ROOT");
+  std::string root = env && *env ? env : "/";
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--root" && i + 1 < argc) root = argv[i + 1];
+    if (arg.rfind("--root=", 0) == 0) root = arg.substr(7);
+  }
+  return root;
+}
+
+// The first word that is not an option (nor --root's value): the subcommand.
+std::string first_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--root") {
+      ++i;
+      continue;
+    }
+    if (!arg.empty() && arg[0] != '-') return arg;
+  }
+  return {};
+}
+
+// CLI11 reads "-EPERM" as the short option -E; a negative errno name is a
+// value, so it is handed over as its number (-1), which means the same.
+std::vector<std::string> errno_names_as_numbers(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (auto& arg : args) {
+    if (arg.size() > 2 && arg[0] == '-' && arg[1] == 'E') {
+      int value = ks_errno_value(arg.c_str() + 1);
+      if (value > 0) arg = std::to_string(-value);
+    }
+  }
+  return args;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace ks::commands;
+  ks::system::RealSystem sys(find_root(argc, argv));
+  Context ctx{sys, std::cout, std::cerr, false, true, nullptr};
+  ctx.tty = ::isatty(STDOUT_FILENO);
+  ctx.root = ::geteuid() == 0;
+  ctx.sleep = [](unsigned s) { std::this_thread::sleep_for(std::chrono::seconds(s)); };
+  ctx.interrupted = [] { return g_interrupted.load(); };
+
+  CLI::App app{"killswitch: turn off one kernel function at run time, after checking that it is safe"};
+  app.name("killswitch");
+  std::string root_option;
+  app.add_option("--root", root_option, "read the system under this directory (a fixture tree); default /");
+  app.require_subcommand(1);
+  app.footer(kExitCodesHelp);
+  int exit_code = kExitOk;
+  for (const auto& entry : command_table()) entry.setup(app, ctx, exit_code);
+
+  std::string word = first_word(argc, argv);
+  bool known = false;
+  for (const auto& entry : command_table()) known = known || word == entry.name;
+  if (!word.empty() && !known) {
+    std::string guess = did_you_mean(word);
+    std::cerr << "killswitch: '" << word << "' is not a command."
+              << (guess.empty() ? "" : " Did you mean '" + guess + "'?") << " See 'killswitch --help'.\n";
+    return kExitUsage;
+  }
+  // Only monitor has probes to take down on Ctrl-C; everything else stops at once.
+  if (word == "monitor") {
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+  }
+  try {
+    auto args = errno_names_as_numbers(argc, argv);
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last to first
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  return exit_code;
+}

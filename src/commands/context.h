@@ -1,0 +1,22 @@
+// What every subcommand runs with: the system, where output goes, and how
+// to wait (monitor), so each run_* can be tested without a terminal or a clock.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+
+#include "system/system.h"
+
+namespace ks::commands {
+
+struct Context {
+  system::System& sys;
+  std::ostream& out;
+  std::ostream& err;
+  bool tty = false;  // stdout is a terminal: progress lines
+  bool root = true;  // running as uid 0, for error messages
+  std::function<void(unsigned seconds)> sleep;
+  std::function<bool()> interrupted = [] { return false; };  // Ctrl-C during monitor
+};
+
+}  // namespace ks::commands

@@ -1,0 +1,161 @@
+#include "commands/engage.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "check/check.h"
+#include "check/value_fit.h"
+#include "commands/exit_codes.h"
+#include "commands/kernel_failure.h"
+#include "commands/report_output.h"
+#include "engage/engager.h"
+#include "kernel/kernel_info.h"
+#include "values/value.h"
+
+extern "C" {
+#include "command.h"
+}
+
+namespace ks::commands {
+
+void setup_engage(CLI::App& app, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<EngageOptions>();
+  auto* cmd = app.add_subcommand("engage", "Make a function (and its compiler clones) return a value without running");
+  cmd->add_option("function", opts->target, "function name, or module:function")->required();
+  cmd->add_option("value", opts->value,
+                  "value to return: -EPERM, EPERM, -1, NULL, false, ... (default: -EPERM, or false for bool)");
+  cmd->add_option("--if", opts->condition, "only calls for which this holds, e.g. 'family == AF_ALG && uid != 0'");
+  cmd->add_option("--try", opts->try_seconds, "count calls for SECONDS first; engage only if there were none")
+      ->check(CLI::Range(1u, static_cast<unsigned>(KS_TRY_SECONDS_MAX)));
+  cmd->add_flag("--force", opts->force, "engage even what check calls unsafe (never what the kernel refuses)");
+  cmd->add_flag("--json", opts->json, "print JSON");
+  cmd->footer(kExitCodesHelp);
+  cmd->callback([opts, &ctx, &exit_code] { exit_code = run_engage(*opts, ctx); });
+}
+
+namespace {
+
+int refuse(Context& ctx, const EngageOptions& opts, const std::string& why, int code,
+           const check::Report* report = nullptr) {
+  if (opts.json) {
+    nlohmann::json j{{"engaged", nlohmann::json::array()}, {"error", why}};
+    if (report) j["check"] = report_json(*report);
+    ctx.out << j.dump(2) << "\n";
+  } else {
+    if (report) print_report(ctx.err, *report);
+    ctx.err << "killswitch engage: " << why << "\n";
+  }
+  return code;
+}
+
+}  // namespace
+
+int run_engage(const EngageOptions& opts, Context& ctx) {
+  check::Request req;
+  req.target = opts.target;
+  req.condition = opts.condition;
+  if (opts.value) {
+    auto value = values::parse_value(*opts.value);
+    if (!value) return refuse(ctx, opts, value.error().message(), kExitUsage);
+    req.value = *value;
+  }
+  if (opts.condition && opts.try_seconds)
+    return refuse(ctx, opts, "--try cannot be combined with --if: a trial window counts every call", kExitUsage);
+
+  auto backend = system::detect_backend(ctx.sys);
+  if (backend == system::Backend::kNone)
+    return refuse(ctx, opts,
+                  "killswitch is not available on " + ctx.sys.describe() +
+                      ": load the module (modprobe killswitch) or boot a kernel with the built-in killswitch",
+                  kExitUnavailable);
+  if (backend == system::Backend::kBuiltin &&
+      (opts.condition || opts.try_seconds || opts.target.find(':') != std::string::npos))
+    return refuse(ctx, opts,
+                  "the kernel's built-in killswitch has only engage and disengage; --if, --try and module:function "
+                  "need killswitch.ko",
+                  kExitUnavailable);
+
+  kernel::KernelInfo info(ctx.sys);
+  if (!req.value) {
+    // The value follows from the return type; check once without it to learn that.
+    auto first = check::check(info, backend, req);
+    auto fallback = check::default_value(first.prototype ? &*first.prototype : nullptr);
+    if (!fallback && !first.not_found())
+      return refuse(ctx, opts,
+                    "give a value: the return type of " + first.symbol + " is " +
+                        (first.prototype ? first.prototype->return_type : std::string("unknown (no BTF)")),
+                    kExitUsage, &first);
+    req.value = fallback.value_or(-1);
+  }
+  auto report = check::check(info, backend, req);
+  if (report.not_found()) return refuse(ctx, opts, report.verdict_line(), kExitNotFound, &report);
+  if (report.verdict() == check::Severity::kRefused)
+    return refuse(ctx, opts, "not engaged: " + report.verdict_line(), kExitRefused, &report);
+  if (report.verdict() == check::Severity::kUnsafe && !opts.force)
+    return refuse(ctx, opts, "not engaged: " + report.verdict_line() + "; add --force to engage anyway", kExitUnsafe,
+                  &report);
+
+  engage::Plan plan;
+  plan.verb = opts.try_seconds ? "tryengage" : "engage";
+  plan.targets = report.targets();
+  plan.value = *req.value;
+  plan.condition = report.condition;
+  plan.seconds = opts.try_seconds.value_or(0);
+  auto outcome = engage::execute(ctx.sys, plan);
+
+  auto kind = report.prototype ? report.prototype->return_kind : btf::TypeKind::kSigned;
+  std::string value_text = values::describe_value(plan.value, kind);
+  if (!outcome.ok()) {
+    std::string why = describe_failure(ctx, plan.verb, *outcome.failed_target, outcome.error);
+    if (!outcome.rolled_back.empty()) {
+      std::string list;
+      for (const auto& t : outcome.rolled_back) list += (list.empty() ? "" : ", ") + t;
+      why += "; nothing is engaged: " + list + " was disengaged again";
+    }
+    if (!outcome.rollback_failures.empty()) {
+      std::string list;
+      for (const auto& t : outcome.rollback_failures) list += (list.empty() ? "" : ", ") + t;
+      why += "; WARNING: could not disengage " + list + ", which stays engaged";
+    }
+    if (opts.json) {
+      nlohmann::json j{{"engaged", outcome.done},
+                       {"failed", *outcome.failed_target},
+                       {"errno", outcome.error.value()},
+                       {"error", why},
+                       {"rolled_back", outcome.rolled_back},
+                       {"check", report_json(report)}};
+      ctx.out << j.dump(2) << "\n";
+    } else {
+      ctx.err << "killswitch engage: " << why << "\n";
+    }
+    return failure_exit_code(outcome.error);
+  }
+
+  if (opts.json) {
+    nlohmann::json j{{"engaged", outcome.done},
+                     {"verb", plan.verb},
+                     {"value", plan.value},
+                     {"value_text", value_text},
+                     {"condition", report.condition ? nlohmann::json(*report.condition) : nlohmann::json(nullptr)},
+                     {"try_seconds", opts.try_seconds ? nlohmann::json(*opts.try_seconds) : nlohmann::json(nullptr)},
+                     {"forced", opts.force && report.verdict() == check::Severity::kUnsafe},
+                     {"check", report_json(report)}};
+    ctx.out << j.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const auto& reason : report.reasons)
+    if (reason.severity >= check::Severity::kWarning)
+      ctx.err << "killswitch engage: " << check::severity_name(reason.severity) << ": " << reason.message << "\n";
+  for (const auto& target : outcome.done) {
+    if (opts.try_seconds)
+      ctx.out << "probing " << target << " for " << *opts.try_seconds << " s: it engages with " << value_text
+              << " only if it is not called meanwhile (see 'killswitch status')\n";
+    else
+      ctx.out << "engaged " << target << ": returns " << value_text
+              << (report.condition ? " when " + *report.condition : std::string()) << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace ks::commands

@@ -1,0 +1,24 @@
+// killswitch engage <function> [value] [--if COND] [--try SECONDS] [--force] [--json]
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "commands/context.h"
+
+namespace ks::commands {
+
+struct EngageOptions {
+  std::string target;
+  std::optional<std::string> value;
+  std::optional<std::string> condition;
+  std::optional<unsigned> try_seconds;
+  bool force = false;
+  bool json = false;
+};
+
+void setup_engage(CLI::App& app, Context& ctx, int& exit_code);
+int run_engage(const EngageOptions& opts, Context& ctx);
+
+}  // namespace ks::commands

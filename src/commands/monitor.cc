@@ -1,0 +1,130 @@
+#include "commands/monitor.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "check/check.h"
+#include "commands/exit_codes.h"
+#include "commands/kernel_failure.h"
+#include "commands/report_output.h"
+#include "engage/engager.h"
+#include "kernel/kernel_info.h"
+#include "killswitch.h"
+
+namespace ks::commands {
+
+void setup_monitor(CLI::App& app, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<MonitorOptions>();
+  auto* cmd = app.add_subcommand("monitor", "Count a function's calls for a while without changing them (pre-soak)");
+  cmd->add_option("function", opts->target, "function name, or module:function")->required();
+  cmd->add_option("--for", opts->seconds, "how long to count, in seconds (default 10)")->check(CLI::Range(1u, 86400u));
+  cmd->add_flag("--json", opts->json, "print JSON");
+  cmd->footer(kExitCodesHelp);
+  cmd->callback([opts, &ctx, &exit_code] { exit_code = run_monitor(*opts, ctx); });
+}
+
+namespace {
+
+int fail(Context& ctx, const MonitorOptions& opts, const std::string& why, int code) {
+  if (opts.json)
+    ctx.out << nlohmann::json{{"error", why}}.dump(2) << "\n";
+  else
+    ctx.err << "killswitch monitor: " << why << "\n";
+  return code;
+}
+
+unsigned long total_hits(const system::System& sys, const std::vector<std::string>& targets) {
+  unsigned long total = 0;
+  for (const auto& t : targets) {
+    auto text = sys.killswitch_read(std::string(KS_FN_DIR) + "/" + t + "/" + KS_FN_HITS_FILE);
+    if (text) total += std::strtoul(text->c_str(), nullptr, 10);
+  }
+  return total;
+}
+
+}  // namespace
+
+int run_monitor(const MonitorOptions& opts, Context& ctx) {
+  auto backend = system::detect_backend(ctx.sys);
+  if (backend == system::Backend::kNone)
+    return fail(ctx, opts, "killswitch is not available: load it with 'modprobe killswitch'", kExitUnavailable);
+  if (backend == system::Backend::kBuiltin)
+    return fail(ctx, opts, "the kernel's built-in killswitch cannot monitor; load killswitch.ko", kExitUnavailable);
+
+  kernel::KernelInfo info(ctx.sys);
+  check::Request req{opts.target, std::nullopt, std::nullopt, true};
+  auto report = check::check(info, backend, req);
+  if (report.not_found()) return fail(ctx, opts, report.verdict_line(), kExitNotFound);
+  if (report.verdict() == check::Severity::kRefused) {
+    if (!opts.json) print_report(ctx.err, report);
+    return fail(ctx, opts, "cannot monitor " + report.target, kExitRefused);
+  }
+
+  engage::Plan plan;
+  plan.verb = KS_VERB_MONITOR;
+  plan.targets = report.targets();
+  auto outcome = engage::execute(ctx.sys, plan);
+  if (!outcome.ok())
+    return fail(ctx, opts, describe_failure(ctx, plan.verb, *outcome.failed_target, outcome.error),
+                failure_exit_code(outcome.error));
+
+  std::vector<unsigned long> per_second;
+  std::vector<unsigned long> start_per_target;
+  for (const auto& t : plan.targets) start_per_target.push_back(total_hits(ctx.sys, {t}));
+  unsigned long start = 0;
+  for (auto h : start_per_target) start += h;
+  unsigned long last = start;
+  for (unsigned s = 0; s < opts.seconds && !ctx.interrupted(); ++s) {
+    ctx.sleep(1);
+    unsigned long now = total_hits(ctx.sys, plan.targets);
+    per_second.push_back(now - last);
+    last = now;
+    if (opts.json) continue;
+    std::string line = fmt::format("{}: {} calls/s, {} calls in {} s, {} s left", report.target, per_second.back(),
+                                   now - start, s + 1, opts.seconds - s - 1);
+    if (ctx.tty)
+      ctx.out << "\r\033[K" << line << std::flush;
+    else
+      ctx.out << line << "\n";
+  }
+  if (ctx.tty && !opts.json) ctx.out << "\n";
+
+  // Per target, read before the files go away with the monitor.
+  nlohmann::json per_target = nlohmann::json::object();
+  unsigned long calls = 0;  // from one reading per target, so the parts add up to the total
+  for (size_t i = 0; i < plan.targets.size(); ++i) {
+    unsigned long part = total_hits(ctx.sys, {plan.targets[i]}) - start_per_target[i];
+    per_target[plan.targets[i]] = part;
+    calls += part;
+  }
+  std::vector<std::string> stop_errors;
+  for (const auto& t : plan.targets)
+    if (auto err = ctx.sys.killswitch_write(KS_CONTROL_FILE, std::string(KS_VERB_DISENGAGE) + " " + t + "\n"))
+      stop_errors.push_back(describe_failure(ctx, KS_VERB_DISENGAGE, t, err));
+
+  unsigned seconds = static_cast<unsigned>(per_second.size());
+  std::string verdict =
+      calls == 0 ? fmt::format("{} was not called in {} s: engaging it is unlikely to disturb this workload",
+                               report.target, seconds)
+                 : fmt::format(
+                       "{} was called {} times in {} s ({:.1f}/s): engaging it will change what those callers "
+                       "get; use --if to narrow it down",
+                       report.target, calls, seconds, seconds ? double(calls) / seconds : 0.0);
+  if (opts.json) {
+    nlohmann::json j{{"targets", plan.targets},  {"seconds", seconds},       {"calls", calls},
+                     {"per_second", per_second}, {"per_target", per_target}, {"verdict", verdict},
+                     {"called", calls != 0}};
+    if (!stop_errors.empty()) j["errors"] = stop_errors;
+    ctx.out << j.dump(2) << "\n";
+  } else {
+    ctx.out << verdict << "\n";
+    for (const auto& e : stop_errors) ctx.err << "killswitch monitor: " << e << "\n";
+  }
+  if (!stop_errors.empty()) return kExitRefused;
+  return calls == 0 ? kExitOk : kExitWarning;
+}
+
+}  // namespace ks::commands

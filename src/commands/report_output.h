@@ -1,0 +1,16 @@
+// How a check report is shown: text for people, JSON for fleet tooling.
+#pragma once
+
+#include <iosfwd>
+#include <nlohmann/json.hpp>
+
+#include "check/report.h"
+
+namespace ks::commands {
+
+nlohmann::json report_json(const check::Report& report);
+void print_report(std::ostream& out, const check::Report& report);
+// The exit code a check with this report ends with.
+int report_exit_code(const check::Report& report);
+
+}  // namespace ks::commands

@@ -1,0 +1,77 @@
+#include "kernel/kernel_info.h"
+
+#include "system/backend.h"
+
+namespace ks::kernel {
+
+const symbols::SymbolTable* KernelInfo::symbols(std::string* why) {
+  if (!symbols_tried_) {
+    symbols_tried_ = true;
+    auto text = sys_.kallsyms();
+    if (text)
+      symbols_ = symbols::SymbolTable::parse(*text);
+    else
+      symbols_error_ = text.error().message();
+  }
+  if (!symbols_ && why) *why = symbols_error_;
+  return symbols_ ? &*symbols_ : nullptr;
+}
+
+std::optional<bool> KernelInfo::traceable(const std::string& name) {
+  if (!traceable_tried_) {
+    traceable_tried_ = true;
+    if (auto text = sys_.traceable_functions()) traceable_ = symbols::parse_traceable(*text);
+  }
+  if (!traceable_) return std::nullopt;
+  return traceable_->count(name) != 0;
+}
+
+std::optional<bool> KernelInfo::blacklisted(const std::string& name) {
+  if (!blacklist_tried_) {
+    blacklist_tried_ = true;
+    if (auto text = sys_.kprobe_blacklist()) blacklist_ = symbols::parse_blacklist(*text);
+  }
+  if (!blacklist_) return std::nullopt;
+  return blacklist_->count(name) != 0;
+}
+
+bool KernelInfo::module_loaded(const std::string& module) {
+  if (!modules_) modules_ = sys_.modules().value_or("");
+  return system::module_listed(*modules_, module);
+}
+
+const btf::Btf* KernelInfo::btf(const std::string& module, std::string* why) {
+  if (!btf_tried_) {
+    btf_tried_ = true;
+    auto raw = sys_.btf_file("vmlinux");
+    if (!raw) {
+      btf_error_ = raw.error().message();
+    } else if (auto parsed = btf::Btf::from_file(*raw)) {
+      btf_ = std::move(*parsed);
+    } else {
+      btf_error_ = parsed.error().message();
+    }
+  }
+  if (!btf_) {
+    if (why) *why = btf_error_;
+    return nullptr;
+  }
+  if (!module.empty() && !btf_->has_module(module) && !module_btf_errors_.count(module)) {
+    auto raw = sys_.btf_file(module);
+    if (!raw) {
+      module_btf_errors_[module] = raw.error().message();
+    } else if (auto added = btf_->add_module(module, *raw); !added) {
+      module_btf_errors_[module] = added.error().message();
+    }
+  }
+  if (!module.empty() && why && module_btf_errors_.count(module)) *why = module_btf_errors_[module];
+  return &*btf_;
+}
+
+std::optional<btf::Prototype> KernelInfo::prototype(const std::string& function, const std::string& module) {
+  const btf::Btf* b = btf(module);
+  if (!b) return std::nullopt;
+  return b->function(function, module);
+}
+
+}  // namespace ks::kernel

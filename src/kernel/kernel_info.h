@@ -1,0 +1,51 @@
+// What the tool knows about the running kernel, parsed once from System:
+// symbols, traceable functions, the kprobe blacklist, modules and BTF.
+// A source that cannot be read is remembered as unknown, not as empty, so
+// a check says "could not tell" instead of "no".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "btf/btf.h"
+#include "symbols/symbol_table.h"
+#include "system/system.h"
+
+namespace ks::kernel {
+
+class KernelInfo {
+ public:
+  explicit KernelInfo(const system::System& sys) : sys_(sys) {}
+
+  const system::System& sys() const { return sys_; }
+
+  // nullptr (and the error in @why) when kallsyms cannot be read.
+  const symbols::SymbolTable* symbols(std::string* why = nullptr);
+  // nullopt when the list cannot be read.
+  std::optional<bool> traceable(const std::string& name);
+  std::optional<bool> blacklisted(const std::string& name);
+  bool module_loaded(const std::string& module);
+
+  // vmlinux BTF, plus @module's when given and loaded; nullptr when none can be read.
+  const btf::Btf* btf(const std::string& module = {}, std::string* why = nullptr);
+  std::optional<btf::Prototype> prototype(const std::string& function, const std::string& module);
+
+ private:
+  const system::System& sys_;
+  std::optional<symbols::SymbolTable> symbols_;
+  std::string symbols_error_;
+  bool symbols_tried_ = false;
+  std::optional<std::unordered_map<std::string, std::vector<std::string>>> traceable_;
+  bool traceable_tried_ = false;
+  std::optional<std::unordered_map<std::string, int>> blacklist_;
+  bool blacklist_tried_ = false;
+  std::optional<std::string> modules_;
+  std::optional<btf::Btf> btf_;
+  std::string btf_error_;
+  bool btf_tried_ = false;
+  std::unordered_map<std::string, std::string> module_btf_errors_;
+};
+
+}  // namespace ks::kernel

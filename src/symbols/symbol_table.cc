@@ -1,0 +1,88 @@
+#include "symbols/symbol_table.h"
+
+#include "symbols/clone_suffix.h"
+
+namespace ks::symbols {
+namespace {
+
+template <typename Fn>
+void for_each_line(std::string_view text, Fn&& fn) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    fn(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+}
+
+// Splits on blanks; a kallsyms line has 3 or 4 fields.
+std::vector<std::string_view> fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos < line.size()) {
+    size_t start = line.find_first_not_of(" \t", pos);
+    if (start == std::string_view::npos) break;
+    size_t end = line.find_first_of(" \t", start);
+    if (end == std::string_view::npos) end = line.size();
+    out.push_back(line.substr(start, end - start));
+    pos = end;
+  }
+  return out;
+}
+
+// "[af_alg]" -> "af_alg"
+std::string_view unbracket(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return s.substr(1, s.size() - 2);
+  return s;
+}
+
+const std::vector<Symbol> kNone;
+
+}  // namespace
+
+SymbolTable SymbolTable::parse(std::string_view kallsyms) {
+  SymbolTable table;
+  for_each_line(kallsyms, [&](std::string_view line) {
+    auto f = fields(line);
+    if (f.size() < 3 || f[1].size() != 1) return;
+    char type = f[1][0];
+    if (type != 't' && type != 'T') return;
+    Symbol sym{std::string(f[2]), f.size() > 3 ? std::string(unbracket(f[3])) : std::string(), type};
+    if (auto clone = parse_clone_name(sym.name)) table.clones_[clone->base].push_back(sym);
+    table.by_name_[sym.name].push_back(std::move(sym));
+    ++table.count_;
+  });
+  return table;
+}
+
+const std::vector<Symbol>& SymbolTable::find(std::string_view name) const {
+  auto it = by_name_.find(std::string(name));
+  return it == by_name_.end() ? kNone : it->second;
+}
+
+const std::vector<Symbol>& SymbolTable::clones_of(std::string_view base) const {
+  auto it = clones_.find(std::string(base));
+  return it == clones_.end() ? kNone : it->second;
+}
+
+std::unordered_map<std::string, std::vector<std::string>> parse_traceable(std::string_view text) {
+  std::unordered_map<std::string, std::vector<std::string>> names;
+  for_each_line(text, [&](std::string_view line) {
+    auto f = fields(line);
+    if (f.empty()) return;
+    names[std::string(f[0])].push_back(f.size() > 1 ? std::string(unbracket(f[1])) : std::string());
+  });
+  return names;
+}
+
+std::unordered_map<std::string, int> parse_blacklist(std::string_view text) {
+  std::unordered_map<std::string, int> names;
+  for_each_line(text, [&](std::string_view line) {
+    auto f = fields(line);
+    if (f.size() >= 2) ++names[std::string(f[1])];
+  });
+  return names;
+}
+
+}  // namespace ks::symbols

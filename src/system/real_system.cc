@@ -1,0 +1,64 @@
+#include "system/real_system.h"
+
+#include <string>
+
+#include "killswitch.h"  // the wire format shared with the module (kmod/uapi)
+#include "util/file_io.h"
+
+namespace ks::system {
+
+RealSystem::RealSystem(std::filesystem::path root) : root_(std::move(root)) {}
+
+std::filesystem::path RealSystem::under_root(std::string_view path) const {
+  return root_ / std::filesystem::path(path).relative_path();
+}
+
+util::Result<std::string> RealSystem::read(std::string_view path) const {
+  auto full = under_root(path);
+  auto text = util::read_text(full);
+  if (!text) return util::fail("cannot read " + full.string(), text.error());
+  return *text;
+}
+
+util::Result<std::string> RealSystem::kallsyms() const { return read("/proc/kallsyms"); }
+
+util::Result<std::string> RealSystem::traceable_functions() const {
+  // tracefs is mounted on its own on newer systems, under debugfs on older ones.
+  auto text = read("/sys/kernel/tracing/available_filter_functions");
+  if (text) return text;
+  return read("/sys/kernel/debug/tracing/available_filter_functions");
+}
+
+util::Result<std::string> RealSystem::kprobe_blacklist() const { return read("/sys/kernel/debug/kprobes/blacklist"); }
+
+util::Result<std::string> RealSystem::modules() const { return read("/proc/modules"); }
+
+util::Result<std::filesystem::path> RealSystem::btf_file(std::string_view object) const {
+  auto path = under_root("/sys/kernel/btf/" + std::string(object));
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return util::fail("no BTF at " + path.string(),
+                      ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory));
+  return path;
+}
+
+util::Result<std::string> RealSystem::lockdown() const { return read("/sys/kernel/security/lockdown"); }
+
+util::Result<std::string> RealSystem::kernel_taint() const { return read("/proc/sys/kernel/tainted"); }
+
+bool RealSystem::killswitch_present() const {
+  std::error_code ec;
+  return std::filesystem::exists(under_root(KS_SECURITYFS_DIR) / KS_CONTROL_FILE, ec);
+}
+
+util::Result<std::string> RealSystem::killswitch_read(std::string_view path) const {
+  return read(std::string(KS_SECURITYFS_DIR) + "/" + std::string(path));
+}
+
+std::error_code RealSystem::killswitch_write(std::string_view path, std::string_view text) {
+  return util::write_once(under_root(KS_SECURITYFS_DIR) / std::string(path), text);
+}
+
+std::string RealSystem::describe() const { return root_ == "/" ? "this system" : "the tree at " + root_.string(); }
+
+}  // namespace ks::system

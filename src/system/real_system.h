@@ -1,0 +1,34 @@
+// The system as files under a root: "/" on a real machine, a fixture tree in tests.
+#pragma once
+
+#include <filesystem>
+
+#include "system/system.h"
+
+namespace ks::system {
+
+class RealSystem : public System {
+ public:
+  explicit RealSystem(std::filesystem::path root = "/");
+
+  util::Result<std::string> kallsyms() const override;
+  util::Result<std::string> traceable_functions() const override;
+  util::Result<std::string> kprobe_blacklist() const override;
+  util::Result<std::string> modules() const override;
+  util::Result<std::filesystem::path> btf_file(std::string_view object) const override;
+  util::Result<std::string> lockdown() const override;
+  util::Result<std::string> kernel_taint() const override;
+  bool killswitch_present() const override;
+  util::Result<std::string> killswitch_read(std::string_view path) const override;
+  std::error_code killswitch_write(std::string_view path, std::string_view text) override;
+  std::string describe() const override;
+
+ private:
+  // @path is absolute as on a real system ("/proc/kallsyms"); read under root_.
+  util::Result<std::string> read(std::string_view path) const;
+  std::filesystem::path under_root(std::string_view path) const;
+
+  std::filesystem::path root_;
+};
+
+}  // namespace ks::system

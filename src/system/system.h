@@ -1,0 +1,48 @@
+// The one interface through which the tool sees the running system: the
+// symbol table, what ftrace and kprobes accept, BTF, loaded modules,
+// lockdown, and the killswitch securityfs files. RealSystem reads them
+// under a root path (a fixture tree in tests); FakeSystem keeps them in
+// memory and models the control file, for unit tests of the commands.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "util/error.h"
+
+namespace ks::system {
+
+class System {
+ public:
+  virtual ~System() = default;
+
+  // /proc/kallsyms
+  virtual util::Result<std::string> kallsyms() const = 0;
+  // ftrace's available_filter_functions: what can be traced
+  virtual util::Result<std::string> traceable_functions() const = 0;
+  // debugfs kprobes/blacklist: what kprobes refuse
+  virtual util::Result<std::string> kprobe_blacklist() const = 0;
+  // /proc/modules
+  virtual util::Result<std::string> modules() const = 0;
+  // The file holding the raw BTF of "vmlinux" or of a loaded module
+  // (/sys/kernel/btf/<object>); libbpf reads split BTF only from a file.
+  virtual util::Result<std::filesystem::path> btf_file(std::string_view object) const = 0;
+  // /sys/kernel/security/lockdown, e.g. "[none] integrity confidentiality"
+  virtual util::Result<std::string> lockdown() const = 0;
+  // /proc/sys/kernel/tainted
+  virtual util::Result<std::string> kernel_taint() const = 0;
+
+  // The killswitch securityfs directory exists (module or built-in).
+  virtual bool killswitch_present() const = 0;
+  // A file under it by relative path: "engaged", "fn/<target>/hits".
+  virtual util::Result<std::string> killswitch_read(std::string_view path) const = 0;
+  // One write() to a file under it ("control", "fn/<target>/retval"); the errno on refusal.
+  virtual std::error_code killswitch_write(std::string_view path, std::string_view text) = 0;
+
+  // Where the files come from, for status and messages.
+  virtual std::string describe() const = 0;
+};
+
+}  // namespace ks::system
