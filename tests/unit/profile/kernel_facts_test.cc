@@ -96,3 +96,30 @@ TEST(KernelFacts, MissingReleaseIsAnError) {
 
 }  // namespace
 }  // namespace ks::profile
+
+namespace ks::profile {
+namespace {
+
+// The changelog of the guest's real Debian kernel (make vm-image fetches it).
+TEST(KernelFacts, RealDebianChangelogListsCatalogCvesByVersion) {
+  std::filesystem::path found;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(KS_SOURCE_DIR "/build/vm/kernel", ec))
+    if (e.path().filename() == "changelog.gz" || e.path().filename() == "changelog.Debian.gz") found = e.path();
+  if (found.empty()) GTEST_SKIP() << "no guest kernel fetched (make vm-image)";
+  auto text = read_gzip(found);
+  ASSERT_TRUE(text) << text.error();
+  auto at_fix = cves_fixed_up_to(*text, "6.1.170-1");
+  ASSERT_TRUE(at_fix) << at_fix.error();
+  EXPECT_TRUE(at_fix->count("CVE-2026-31431"));
+  EXPECT_TRUE(at_fix->count("CVE-2026-23086"));
+  EXPECT_FALSE(at_fix->count("CVE-2025-38524"));  // only in 6.1.192-1
+  auto before = cves_fixed_up_to(*text, "6.1.169-1");
+  EXPECT_FALSE(before->count("CVE-2026-31431"));
+  auto latest = cves_fixed_up_to(*text, "6.1.192-2");
+  EXPECT_TRUE(latest->count("CVE-2025-38524"));
+  EXPECT_TRUE(latest->count("CVE-2025-22109"));
+}
+
+}  // namespace
+}  // namespace ks::profile
