@@ -6,10 +6,13 @@
 namespace ks::profile {
 
 std::string debian_version_from_proc(std::string_view proc_version) {
+  // The compiler's version comes first ("(gcc-12 (Debian 12.2.0-14) ...)");
+  // the kernel package's is the last "Debian <version>", after the build flags.
   static const std::regex kDebian(R"(\bDebian ([0-9][0-9A-Za-z.+~:-]*))");
-  std::match_results<std::string_view::const_iterator> m;
-  if (std::regex_search(proc_version.begin(), proc_version.end(), m, kDebian)) return m[1].str();
-  return "";
+  std::string found;
+  std::string text(proc_version);
+  for (std::sregex_iterator it(text.begin(), text.end(), kDebian), end; it != end; ++it) found = (*it)[1].str();
+  return found;
 }
 
 tl::expected<std::set<std::string>, std::string> cves_fixed_up_to(std::string_view changelog,

@@ -35,6 +35,11 @@ TEST(KernelFacts, DebianVersionComesFromProcVersion) {
   EXPECT_EQ(debian_version_from_proc("Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) "
                                      "(gcc-12) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16)"),
             "6.1.192-2");
+  // As the guest's kernel prints it: the compiler's Debian version comes first.
+  EXPECT_EQ(debian_version_from_proc("Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian "
+                                     "12.2.0-14+deb12u1) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP "
+                                     "PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16)"),
+            "6.1.192-2");
   EXPECT_EQ(debian_version_from_proc("Linux version 6.12.3-arch1-1 (linux@archlinux) #1 SMP"), "");
 }
 
