@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -108,6 +109,18 @@ class DirtyFragProfileTest : public ProfileTest {
     ASSERT_EQ(in_b([] { return xfrm::add_esp_sa(kA, kB, kSpi).value(); }), 0);
   }
 
+  // XfrmInStateProtoError of namespace B: ESP input's errors.
+  int proto_errors_in_b() {
+    return in_b([] {
+      std::ifstream in("/proc/net/xfrm_stat");
+      std::string key;
+      long value = 0;
+      while (in >> key >> value)
+        if (key == "XfrmInStateProtoError") return static_cast<int>(std::min(value, 99L));
+      return 100;
+    });
+  }
+
   // For a failure: the XFRM counters of both namespaces, nonzero ones only.
   void dump_xfrm() {
     sh("echo '== A'; grep -v ' 0$' /proc/net/xfrm_stat; ip addr; echo '== B'; nsenter -t " + std::to_string(ns_pid_) +
@@ -132,8 +145,10 @@ TEST_F(DirtyFragProfileTest, EspUdpRefusedPlainUdpKept) {
 
   auto r = apply(p, true);
   ASSERT_EQ(r.outcome, profile::Outcome::kApplied) << r.reason;
+  EXPECT_EQ(proto_errors_in_b(), 0);
   EXPECT_FALSE(udp_delivered(kEspPort));
   EXPECT_GE(ks_.hits("esp4:esp_input").value_or(0), 1u);
+  EXPECT_GE(proto_errors_in_b(), 1);       // B's xfrm counted the drop, as the profile says
   EXPECT_TRUE(udp_delivered(kPlainPort));  // what it preserves
 
   auto back = revert(p);
