@@ -170,5 +170,14 @@ TEST_F(DirtyFragProfileTest, AppliedBeforeEspLoadsArmsWhenItLoads) {
   EXPECT_GE(ks_.hits("esp4:esp_input").value_or(0), 1u);
 }
 
+// The Copy Fail profile claims in-kernel AEAD users are untouched: ESP's
+// rfc4106(gcm(aes)) does not go through algif_aead.
+TEST_F(DirtyFragProfileTest, CopyFailProfileKeepsInKernelAeadOfIpsec) {
+  auto r = apply(load("CVE-2026-31431"), true);
+  ASSERT_EQ(r.outcome, profile::Outcome::kApplied) << r.reason;
+  set_up_esp();
+  EXPECT_TRUE(udp_delivered(kEspPort));
+}
+
 }  // namespace
 }  // namespace ks::guest
