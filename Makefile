@@ -8,6 +8,7 @@
 #   make kmod        build killswitch.ko for the kernel of linux-headers-amd64
 #   make fuzz        fuzz the module's command parser (FUZZ_SECONDS=600)
 #   make bench       measure costs in the guest, write docs/performance.md
+#   make deb         build build/killswitch_<version>_amd64.deb (DKMS module source, tools, unit, catalog)
 
 BUILD      := build
 CMAKE_DIR  := $(BUILD)/cmake
@@ -15,7 +16,7 @@ VM_DIR     := $(BUILD)/vm
 KREL        = $(shell sh scripts/kernel-release.sh)
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz bench clean
+.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz bench deb clean
 
 all: build kmod
 
@@ -61,6 +62,11 @@ bench: build vm-image
 # A long fuzzing run of the module's parser (FUZZ_SECONDS, default 600).
 fuzz: deps
 	sh fuzz/run.sh $(or $(FUZZ_SECONDS),600)
+
+# The Debian package, from what cmake --install installs plus packaging/.
+deb: build
+	@sh scripts/build-deb.sh $(CMAKE_DIR)
+	@if command -v lintian >/dev/null; then lintian --fail-on error build/killswitch_*_amd64.deb; fi
 
 clean:
 	-$(MAKE) -C kmod clean KERNEL_RELEASE=$(KREL)

@@ -14,7 +14,11 @@
 #include <vector>
 
 #include "commands/exit_codes.h"
+#include "commands/profile_context.h"
 #include "commands/registry.h"
+#include "profile/control.h"
+#include "profile/host.h"
+#include "sysfs/killswitch_fs.h"
 #include "system/real_system.h"
 
 extern "C" {
@@ -27,23 +31,32 @@ std::atomic<bool> g_interrupted{false};
 
 void on_interrupt(int) { g_interrupted = true; }
 
-// --root must be known before any subcommand runs, so it is read ahead of CLI11.
-std::string find_root(int argc, char** argv) {
-  const char* env = std::getenv("KILLSWITCH_ROOT");
-  std::string root = env && *env ? env : "/";
+// Global options that decide what the contexts hold (--root, --catalog,
+// --persist-dir) must be known before any subcommand runs, so they are read
+// ahead of CLI11; it parses them again for --help and errors.
+constexpr const char* kGlobalOptions[] = {"--root", "--catalog", "--persist-dir"};
+
+std::vector<std::string> find_option(int argc, char** argv, const std::string& name) {
+  std::vector<std::string> values;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--root" && i + 1 < argc) root = argv[i + 1];
-    if (arg.rfind("--root=", 0) == 0) root = arg.substr(7);
+    if (arg == name && i + 1 < argc) values.push_back(argv[++i]);
+    if (arg.rfind(name + "=", 0) == 0) values.push_back(arg.substr(name.size() + 1));
   }
-  return root;
+  return values;
 }
 
-// The first word that is not an option (nor --root's value): the subcommand.
+std::string find_root(int argc, char** argv) {
+  const char* env = std::getenv("KILLSWITCH_ROOT");
+  auto given = find_option(argc, argv, "--root");
+  return !given.empty() ? given.back() : env && *env ? env : "/";
+}
+
+// The first word that is not an option (nor a global option's value): the subcommand.
 std::string first_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--root") {
+    if (std::find(std::begin(kGlobalOptions), std::end(kGlobalOptions), arg) != std::end(kGlobalOptions)) {
       ++i;
       continue;
     }
@@ -69,8 +82,25 @@ std::vector<std::string> errno_names_as_numbers(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace ks::commands;
-  ks::system::RealSystem sys(find_root(argc, argv));
+  namespace fs = std::filesystem;
+  const std::string root = find_root(argc, argv);
+  ks::system::RealSystem sys(root);
   Context ctx{sys, std::cout, std::cerr, false, true, nullptr};
+
+  // The profile subcommands read the same system, under the same root.
+  auto under = [&](const fs::path& p) { return fs::path(root) / p.relative_path(); };
+  ks::profile::HostFs host(root);
+  ks::profile::SysfsControl control(ks::sysfs::KillswitchFs(under("/sys/kernel/security/killswitch")));
+  ProfileContext profiles{host, control, std::cout, std::cerr};
+  auto catalogs = find_option(argc, argv, "--catalog");
+  auto persist_dirs = find_option(argc, argv, "--persist-dir");
+  if (catalogs.empty()) {
+    profiles.catalog_dirs = {under(kCatalogDir)};
+  } else {
+    profiles.catalog_dirs.assign(catalogs.begin(), catalogs.end());
+  }
+  profiles.persist_dir = persist_dirs.empty() ? under(kPersistDir) : fs::path(persist_dirs.back());
+  ctx.profiles = &profiles;
   ctx.tty = ::isatty(STDOUT_FILENO);
   ctx.root = ::geteuid() == 0;
   ctx.sleep = [](unsigned s) { std::this_thread::sleep_for(std::chrono::seconds(s)); };
@@ -78,8 +108,13 @@ int main(int argc, char** argv) {
 
   CLI::App app{"killswitch: turn off one kernel function at run time, after checking that it is safe"};
   app.name("killswitch");
-  std::string root_option;
+  std::string root_option, persist_option;
+  std::vector<std::string> catalog_option;
   app.add_option("--root", root_option, "read the system under this directory (a fixture tree); default /");
+  app.add_option("--catalog", catalog_option,
+                 "where profiles are looked up by id (repeatable); default " + std::string(kCatalogDir))
+      ->allow_extra_args(false);
+  app.add_option("--persist-dir", persist_option, "where persisted profiles live; default " + std::string(kPersistDir));
   app.require_subcommand(1);
   app.footer(kExitCodesHelp);
   int exit_code = kExitOk;

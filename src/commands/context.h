@@ -9,6 +9,8 @@
 
 namespace ks::commands {
 
+struct ProfileContext;  // commands/profile_context.h
+
 struct Context {
   system::System& sys;
   std::ostream& out;
@@ -17,6 +19,9 @@ struct Context {
   bool root = true;  // running as uid 0, for error messages
   std::function<void(unsigned seconds)> sleep;
   std::function<bool()> interrupted = [] { return false; };  // Ctrl-C during monitor
+  // The profile subcommands' own context (host facts, control file, catalog
+  // and persist folders); null where no profile subcommand is set up.
+  ProfileContext* profiles = nullptr;
 };
 
 }  // namespace ks::commands

@@ -1,0 +1,66 @@
+#include "commands/apply.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "profile/applier.h"
+#include "profile/catalog.h"
+#include "profile/kernel_facts.h"
+#include "profile/report.h"
+
+namespace ks::commands {
+
+void setup_apply(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+  auto opts = std::make_shared<ApplyOptions>();
+  auto* cmd = app.add_subcommand("apply", "Apply mitigation profiles where the running kernel needs them");
+  cmd->add_option("profiles", opts->paths, "profile files or folders of *.toml")->required();
+  cmd->add_flag("--dry-run", opts->dry_run, "decide and report, change nothing");
+  cmd->add_flag("--ignore-version", opts->ignore_version,
+                "apply even where the kernel is fixed or the profile does not know it");
+  cmd->add_flag("--json", opts->json, "print JSON");
+  cmd->callback([opts, &ctx, &exit_code] { exit_code = run_apply(*opts, ctx); });
+}
+
+int run_apply(const ApplyOptions& opts, ProfileContext& ctx) {
+  auto facts = profile::read_kernel_facts(ctx.host);
+  if (!facts) {
+    if (opts.json)
+      ctx.out << nlohmann::json{{"error", facts.error()}}.dump(2) << "\n";
+    else
+      ctx.err << "killswitch apply: " << facts.error() << "\n";
+    return kProfileExitSystem;
+  }
+  std::vector<std::filesystem::path> paths(opts.paths.begin(), opts.paths.end());
+  profile::Loaded loaded = profile::load_profiles(paths);
+
+  std::vector<profile::ProfileResult> results;
+  for (const auto& p : loaded.profiles)
+    results.push_back(profile::apply_profile(p, *facts, ctx.control,
+                                             {.dry_run = opts.dry_run, .ignore_version = opts.ignore_version}));
+
+  int code = kProfileExitOk;
+  bool not_loaded = false;
+  for (const auto& r : results) {
+    if (r.outcome != profile::Outcome::kFailed) continue;
+    not_loaded = not_loaded || !ctx.control.present();
+    code = kProfileExitRefused;
+  }
+  if (not_loaded) code = kProfileExitUnavailable;
+  if (!loaded.errors.empty()) code = kProfileExitUsage;
+
+  if (opts.json) {
+    auto j = profile::report_json(*facts, results);
+    j["errors"] = nlohmann::json::array();
+    for (const auto& e : loaded.errors)
+      j["errors"].push_back({{"file", e.file}, {"line", e.line}, {"column", e.column}, {"what", e.what}});
+    j["exit_code"] = code;
+    ctx.out << j.dump(2) << "\n";
+  } else {
+    ctx.out << profile::report_text(results);
+    for (const auto& e : loaded.errors) ctx.err << "killswitch apply: " << e.message() << "\n";
+  }
+  return code;
+}
+
+}  // namespace ks::commands

@@ -1,0 +1,22 @@
+// killswitch apply <profile|dir>... [--dry-run] [--ignore-version] [--json]
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "commands/profile_context.h"
+
+namespace ks::commands {
+
+struct ApplyOptions {
+  std::vector<std::string> paths;
+  bool dry_run = false;
+  bool ignore_version = false;
+  bool json = false;
+};
+
+void setup_apply(CLI::App& app, ProfileContext& ctx, int& exit_code);
+int run_apply(const ApplyOptions& opts, ProfileContext& ctx);
+
+}  // namespace ks::commands

@@ -1,0 +1,158 @@
+#include "commands/profiles.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "profile/applicability.h"
+#include "profile/catalog.h"
+#include "profile/kernel_facts.h"
+
+namespace ks::commands {
+
+void setup_profiles(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+  auto* cmd = app.add_subcommand("profiles", "List, show and validate mitigation profiles");
+  cmd->require_subcommand(1);
+
+  auto list = std::make_shared<ProfilesListOptions>();
+  auto* l = cmd->add_subcommand("list", "The catalog and persisted profiles, and whether this kernel needs each");
+  l->add_flag("--json", list->json, "print JSON");
+  l->callback([list, &ctx, &exit_code] { exit_code = run_profiles_list(*list, ctx); });
+
+  auto show = std::make_shared<ProfilesShowOptions>();
+  auto* s = cmd->add_subcommand("show", "Everything a profile says, and whether this kernel needs it");
+  s->add_option("profile", show->profile, "profile id (CVE-...) or file")->required();
+  s->add_flag("--json", show->json, "print JSON");
+  s->callback([show, &ctx, &exit_code] { exit_code = run_profiles_show(*show, ctx); });
+
+  auto validate = std::make_shared<ProfilesValidateOptions>();
+  auto* v = cmd->add_subcommand("validate", "Check profile files; errors name file and line");
+  v->add_option("paths", validate->paths, "profile files or folders")->required();
+  v->add_flag("--json", validate->json, "print JSON");
+  v->callback([validate, &ctx, &exit_code] { exit_code = run_profiles_validate(*validate, ctx); });
+}
+
+namespace {
+
+bool persisted(const ProfileContext& ctx, const std::string& id) {
+  std::error_code ec;
+  return std::filesystem::exists(ctx.persist_dir / (id + ".toml"), ec);
+}
+
+nlohmann::json profile_json(const profile::Profile& p) {
+  nlohmann::json targets = nlohmann::json::array();
+  for (const auto& t : p.targets) {
+    nlohmann::json j{{"function", t.function}, {"value", t.value}, {"retval", t.retval}};
+    if (!t.condition.empty()) j["condition"] = t.condition;
+    targets.push_back(std::move(j));
+  }
+  nlohmann::json deb = nlohmann::json::array();
+  for (const auto& f : p.fixed_packages) deb.push_back(f.version);
+  return {{"id", p.id},
+          {"title", p.title},
+          {"summary", p.summary},
+          {"references", p.references},
+          {"source", p.source.string()},
+          {"introduced", p.introduced},
+          {"fixed", {{"upstream", p.fixed_upstream}, {"debian", deb}, {"note", p.fix_note}}},
+          {"targets", targets},
+          {"preserves", p.preserves},
+          {"breaks", p.breaks}};
+}
+
+}  // namespace
+
+int run_profiles_list(const ProfilesListOptions& opts, ProfileContext& ctx) {
+  auto facts = profile::read_kernel_facts(ctx.host);
+  std::vector<std::filesystem::path> dirs = ctx.catalog_dirs;
+  dirs.push_back(ctx.persist_dir);
+  std::error_code ec;
+  std::vector<std::filesystem::path> existing;
+  for (const auto& d : dirs)
+    if (std::filesystem::is_directory(d, ec)) existing.push_back(d);
+  profile::Loaded all = profile::load_profiles(existing);
+
+  nlohmann::json list = nlohmann::json::array();
+  std::set<std::string> seen;
+  for (const auto& p : all.profiles) {
+    if (!seen.insert(p.id).second) continue;  // a persisted copy of a catalog profile
+    nlohmann::json j{
+        {"id", p.id}, {"title", p.title}, {"source", p.source.string()}, {"persisted", persisted(ctx, p.id)}};
+    if (facts) {
+      auto v = profile::decide(p, *facts);
+      j["applicable"] = v.applicable;
+      j["applicability"] = v.reason;
+    }
+    list.push_back(std::move(j));
+  }
+  if (opts.json) {
+    nlohmann::json out{{"profiles", list}};
+    if (facts) out["kernel"] = facts->release;
+    ctx.out << out.dump(2) << "\n";
+  } else {
+    for (const auto& j : list) {
+      std::string need = !j.contains("applicable") ? "?" : (j["applicable"].get<bool>() ? "needed" : "not needed");
+      ctx.out << j["id"].get<std::string>() << "  " << need << (j["persisted"].get<bool>() ? ", persisted" : "") << "  "
+              << j["title"].get<std::string>() << "\n";
+    }
+    if (!facts) ctx.err << "killswitch profiles: " << facts.error() << "\n";
+  }
+  for (const auto& e : all.errors) ctx.err << "killswitch profiles: " << e.message() << "\n";
+  return all.errors.empty() ? kProfileExitOk : kProfileExitUsage;
+}
+
+int run_profiles_show(const ProfilesShowOptions& opts, ProfileContext& ctx) {
+  auto dirs = ctx.catalog_dirs;
+  dirs.push_back(ctx.persist_dir);
+  auto p = profile::find_profile(opts.profile, dirs);
+  if (!p) {
+    ctx.err << "killswitch profiles show: " << p.error().message() << "\n";
+    return p.error().line > 0 ? kProfileExitUsage : kProfileExitNotFound;
+  }
+  auto facts = profile::read_kernel_facts(ctx.host);
+  std::optional<profile::Verdict> verdict;
+  if (facts) verdict = profile::decide(*p, *facts);
+  if (opts.json) {
+    auto j = profile_json(*p);
+    j["persisted"] = persisted(ctx, p->id);
+    if (verdict) j["applicability"] = {{"applicable", verdict->applicable}, {"reason", verdict->reason}};
+    ctx.out << j.dump(2) << "\n";
+    return kProfileExitOk;
+  }
+  auto& o = ctx.out;
+  o << p->id << ": " << p->title << "\n\n" << p->summary << "\n\n";
+  o << "Targets:\n";
+  for (const auto& t : p->targets)
+    o << "  " << t.function << " -> " << t.value << (t.condition.empty() ? "" : " if " + t.condition) << "\n";
+  o << "Preserves: " << p->preserves << "\n";
+  o << "Breaks: " << p->breaks << "\n";
+  o << "Fixed:";
+  for (const auto& v : p->fixed_upstream) o << " " << v;
+  for (const auto& f : p->fixed_packages) o << " " << f.distribution << " " << f.version;
+  o << "\n";
+  if (!p->fix_note.empty()) o << "Note: " << p->fix_note << "\n";
+  for (const auto& r : p->references) o << "See: " << r << "\n";
+  if (verdict)
+    o << "On this kernel: " << (verdict->applicable ? "needed: " : "not needed: ") << verdict->reason << "\n";
+  o << "Persisted: " << (persisted(ctx, p->id) ? "yes" : "no") << "\n";
+  return kProfileExitOk;
+}
+
+int run_profiles_validate(const ProfilesValidateOptions& opts, ProfileContext& ctx) {
+  std::vector<std::filesystem::path> paths(opts.paths.begin(), opts.paths.end());
+  profile::Loaded all = profile::load_profiles(paths);
+  if (opts.json) {
+    nlohmann::json ok = nlohmann::json::array();
+    for (const auto& p : all.profiles) ok.push_back({{"id", p.id}, {"file", p.source.string()}});
+    nlohmann::json bad = nlohmann::json::array();
+    for (const auto& e : all.errors)
+      bad.push_back({{"file", e.file}, {"line", e.line}, {"column", e.column}, {"what", e.what}});
+    ctx.out << nlohmann::json{{"valid", ok}, {"errors", bad}}.dump(2) << "\n";
+  } else {
+    for (const auto& p : all.profiles) ctx.out << p.source.string() << ": ok (" << p.id << ")\n";
+    for (const auto& e : all.errors) ctx.err << e.message() << "\n";
+  }
+  return all.errors.empty() ? kProfileExitOk : kProfileExitUsage;
+}
+
+}  // namespace ks::commands

@@ -1,0 +1,31 @@
+// killswitch profiles list [--json]
+// killswitch profiles show <profile> [--json]
+// killswitch profiles validate <file|dir>... [--json]
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "commands/profile_context.h"
+
+namespace ks::commands {
+
+struct ProfilesListOptions {
+  bool json = false;
+};
+struct ProfilesShowOptions {
+  std::string profile;
+  bool json = false;
+};
+struct ProfilesValidateOptions {
+  std::vector<std::string> paths;
+  bool json = false;
+};
+
+void setup_profiles(CLI::App& app, ProfileContext& ctx, int& exit_code);
+int run_profiles_list(const ProfilesListOptions& opts, ProfileContext& ctx);
+int run_profiles_show(const ProfilesShowOptions& opts, ProfileContext& ctx);
+int run_profiles_validate(const ProfilesValidateOptions& opts, ProfileContext& ctx);
+
+}  // namespace ks::commands

@@ -1,0 +1,52 @@
+#include "commands/revert.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "profile/applier.h"
+#include "profile/catalog.h"
+#include "profile/report.h"
+
+namespace ks::commands {
+
+void setup_revert(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+  auto opts = std::make_shared<RevertOptions>();
+  auto* cmd = app.add_subcommand("revert", "Disengage what a profile engaged");
+  cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...) or files")->required();
+  cmd->add_flag("--dry-run", opts->dry_run, "report, change nothing");
+  cmd->add_flag("--json", opts->json, "print JSON");
+  cmd->callback([opts, &ctx, &exit_code] { exit_code = run_revert(*opts, ctx); });
+}
+
+int run_revert(const RevertOptions& opts, ProfileContext& ctx) {
+  int code = kProfileExitOk;
+  std::vector<profile::ProfileResult> results;
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& name : opts.profiles) {
+    auto p = profile::find_profile(name, ctx.catalog_dirs);
+    if (!p) {
+      errors.push_back(p.error().message());
+      if (!opts.json) ctx.err << "killswitch revert: " << p.error().message() << "\n";
+      code = kProfileExitNotFound;
+      continue;
+    }
+    results.push_back(profile::revert_profile(*p, ctx.control, opts.dry_run));
+    if (results.back().outcome == profile::Outcome::kFailed) code = kProfileExitRefused;
+  }
+  if (opts.json) {
+    nlohmann::json list = nlohmann::json::array();
+    bool changed = false;
+    for (const auto& r : results) {
+      list.push_back(profile::result_json(r));
+      changed = changed || r.changed;
+    }
+    ctx.out << nlohmann::json{{"results", list}, {"changed", changed}, {"errors", errors}, {"exit_code", code}}.dump(2)
+            << "\n";
+  } else {
+    ctx.out << profile::report_text(results);
+  }
+  return code;
+}
+
+}  // namespace ks::commands

@@ -1,0 +1,21 @@
+// killswitch revert <profile>... [--dry-run] [--json]
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "commands/profile_context.h"
+
+namespace ks::commands {
+
+struct RevertOptions {
+  std::vector<std::string> profiles;  // ids (looked up in the catalog) or paths
+  bool dry_run = false;
+  bool json = false;
+};
+
+void setup_revert(CLI::App& app, ProfileContext& ctx, int& exit_code);
+int run_revert(const RevertOptions& opts, ProfileContext& ctx);
+
+}  // namespace ks::commands

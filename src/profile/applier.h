@@ -1,0 +1,55 @@
+// Applies and reverts profiles through the module's control file. A profile
+// is engaged whole or not at all: when one target fails, what this call
+// engaged is disengaged again. Targets already engaged with the profile's
+// value and condition count as applied, so applying twice changes nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "profile/applicability.h"
+#include "profile/control.h"
+#include "profile/kernel_facts.h"
+#include "profile/profile.h"
+
+namespace ks::profile {
+
+struct ApplyOptions {
+  bool dry_run = false;         // decide and report, write nothing
+  bool ignore_version = false;  // apply even where the kernel is fixed
+};
+
+enum class Outcome {
+  kApplied,         // engaged now (or would be, in a dry run)
+  kAlreadyApplied,  // every target was engaged as the profile says
+  kNotApplicable,   // the running kernel does not need it
+  kFailed,          // nothing of it is engaged by this call; reason says why
+  kReverted,        // revert: disengaged what was engaged
+  kNotApplied,      // revert: nothing of it was engaged
+};
+
+const char* outcome_name(Outcome outcome);  // "applied", "already-applied", ...
+
+struct TargetResult {
+  std::string function;
+  std::string action;  // "engaged", "already engaged", "would engage", "disengaged", "rolled back", "failed", ...
+  std::string error;   // empty unless it failed
+};
+
+struct ProfileResult {
+  std::string id;
+  std::string source;
+  Outcome outcome = Outcome::kFailed;
+  bool dry_run = false;
+  bool changed = false;  // the kernel's state changed
+  std::string reason;
+  Verdict applicability;
+  std::vector<TargetResult> targets;
+};
+
+ProfileResult apply_profile(const Profile& profile, const KernelFacts& facts, Control& control,
+                            const ApplyOptions& options);
+
+ProfileResult revert_profile(const Profile& profile, Control& control, bool dry_run = false);
+
+}  // namespace ks::profile

@@ -1,0 +1,25 @@
+// Profiles named on the command line: files, or folders of *.toml files
+// (read in name order so a run is reproducible).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <tl/expected.hpp>
+#include <vector>
+
+#include "profile/profile.h"
+
+namespace ks::profile {
+
+struct Loaded {
+  std::vector<Profile> profiles;
+  std::vector<ProfileError> errors;  // malformed ones, each with file and line
+};
+
+Loaded load_profiles(const std::vector<std::filesystem::path>& paths);
+
+// A profile by id ("CVE-2026-31431") in @dirs, or by path.
+tl::expected<Profile, ProfileError> find_profile(const std::string& id_or_path,
+                                                 const std::vector<std::filesystem::path>& dirs);
+
+}  // namespace ks::profile

@@ -1,0 +1,217 @@
+#include "profile/profile.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "profile/target_check.h"
+#include "profile/versions.h"
+
+namespace ks::profile {
+
+std::string ProfileError::message() const {
+  std::string out = file;
+  if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+  return out + ": " + what;
+}
+
+namespace {
+
+// Walks the parsed table, collecting the first error with its position.
+class Reader {
+ public:
+  Reader(const toml::table& root, std::string file) : root_(root), file_(std::move(file)) {}
+
+  tl::expected<Profile, ProfileError> read();
+
+ private:
+  tl::unexpected<ProfileError> error_at(const toml::node* node, std::string what) const {
+    ProfileError e{file_, 0, 0, std::move(what)};
+    if (node) {
+      e.line = node->source().begin.line;
+      e.column = node->source().begin.column;
+    }
+    return tl::unexpected(std::move(e));
+  }
+
+  // A string at @key of @table: required or optional (empty when missing).
+  tl::expected<std::string, ProfileError> string_at(const toml::table& table, std::string_view key, bool required,
+                                                    std::string_view where) const {
+    const toml::node* node = table.get(key);
+    if (!node) {
+      if (required) return error_at(&table, std::string(where) + "missing key \"" + std::string(key) + "\"");
+      return std::string();
+    }
+    auto s = node->value<std::string>();
+    if (!s || !node->is_string())
+      return error_at(node, std::string(where) + "\"" + std::string(key) + "\" must be a string");
+    if (required && s->empty())
+      return error_at(node, std::string(where) + "\"" + std::string(key) + "\" must not be empty");
+    return *s;
+  }
+
+  tl::expected<std::vector<std::string>, ProfileError> strings_at(const toml::table& table,
+                                                                  std::string_view key) const {
+    std::vector<std::string> out;
+    const toml::node* node = table.get(key);
+    if (!node) return out;
+    const toml::array* arr = node->as_array();
+    if (!arr) return error_at(node, "\"" + std::string(key) + "\" must be an array of strings");
+    for (const toml::node& item : *arr) {
+      auto s = item.value<std::string>();
+      if (!item.is_string() || !s) return error_at(&item, "\"" + std::string(key) + "\" must hold only strings");
+      out.push_back(*s);
+    }
+    return out;
+  }
+
+  tl::expected<void, ProfileError> unknown_keys(const toml::table& table, std::initializer_list<std::string_view> known,
+                                                std::string_view where) const {
+    for (auto&& [key, node] : table) {
+      bool ok = false;
+      for (auto k : known) ok = ok || key.str() == k;
+      if (!ok) return error_at(&node, "unknown key \"" + std::string(key.str()) + "\"" + std::string(where));
+    }
+    return {};
+  }
+
+  tl::expected<void, ProfileError> read_versions(Profile& p) const;
+  tl::expected<void, ProfileError> read_targets(Profile& p) const;
+
+  const toml::table& root_;
+  std::string file_;
+};
+
+#define KS_TRY(var, expr)                               \
+  auto var##_r = (expr);                                \
+  if (!var##_r) return tl::unexpected(var##_r.error()); \
+  auto var = std::move(*var##_r)
+
+#define KS_TRY_VOID(expr)                       \
+  do {                                          \
+    auto r_ = (expr);                           \
+    if (!r_) return tl::unexpected(r_.error()); \
+  } while (0)
+
+tl::expected<Profile, ProfileError> Reader::read() {
+  Profile p;
+  KS_TRY_VOID(
+      unknown_keys(root_, {"id", "title", "summary", "references", "affected", "fixed", "target", "behaviour"}, ""));
+  KS_TRY(id, string_at(root_, "id", true, ""));
+  static const std::regex kCve("CVE-[0-9]{4}-[0-9]{4,}");
+  if (!std::regex_match(id, kCve))
+    return error_at(root_.get("id"), "\"id\" must be a CVE id like CVE-2026-31431, not \"" + id + "\"");
+  p.id = id;
+  KS_TRY(title, string_at(root_, "title", true, ""));
+  p.title = title;
+  KS_TRY(summary, string_at(root_, "summary", true, ""));
+  p.summary = summary;
+  KS_TRY(refs, strings_at(root_, "references"));
+  p.references = refs;
+  KS_TRY_VOID(read_versions(p));
+  KS_TRY_VOID(read_targets(p));
+
+  const toml::node* beh = root_.get("behaviour");
+  if (!beh || !beh->is_table())
+    return error_at(beh ? beh : &root_, "missing table [behaviour] with \"preserves\" and \"breaks\"");
+  KS_TRY_VOID(unknown_keys(*beh->as_table(), {"preserves", "breaks"}, " in [behaviour]"));
+  KS_TRY(preserves, string_at(*beh->as_table(), "preserves", true, "[behaviour]: "));
+  KS_TRY(breaks, string_at(*beh->as_table(), "breaks", true, "[behaviour]: "));
+  p.preserves = preserves;
+  p.breaks = breaks;
+  return p;
+}
+
+tl::expected<void, ProfileError> Reader::read_versions(Profile& p) const {
+  if (const toml::node* aff = root_.get("affected")) {
+    if (!aff->is_table()) return error_at(aff, "\"affected\" must be a table");
+    KS_TRY_VOID(unknown_keys(*aff->as_table(), {"introduced"}, " in [affected]"));
+    KS_TRY(intro, string_at(*aff->as_table(), "introduced", false, "[affected]: "));
+    if (!intro.empty() && !parse_upstream_version(intro))
+      return error_at(aff->as_table()->get("introduced"), parse_upstream_version(intro).error());
+    p.introduced = intro;
+  }
+  const toml::node* fixed = root_.get("fixed");
+  if (!fixed) return {};
+  if (!fixed->is_table()) return error_at(fixed, "\"fixed\" must be a table");
+  const toml::table& ft = *fixed->as_table();
+  KS_TRY_VOID(unknown_keys(ft, {"upstream", "debian", "note"}, " in [fixed]"));
+  KS_TRY(up, strings_at(ft, "upstream"));
+  std::vector<std::string> series_seen;
+  for (size_t i = 0; i < up.size(); ++i) {
+    auto v = parse_upstream_version(up[i]);
+    if (!v) return error_at(ft.get("upstream")->as_array()->get(i), v.error());
+    for (auto& s : series_seen)
+      if (s == v->series())
+        return error_at(ft.get("upstream")->as_array()->get(i), "two fixed upstream versions for the " + s + " series");
+    series_seen.push_back(v->series());
+  }
+  p.fixed_upstream = up;
+  KS_TRY(deb, strings_at(ft, "debian"));
+  for (size_t i = 0; i < deb.size(); ++i) {
+    auto ok = check_debian_version(deb[i]);
+    if (!ok) return error_at(ft.get("debian")->as_array()->get(i), ok.error());
+    p.fixed_packages.push_back({"debian", deb[i]});
+  }
+  KS_TRY(note, string_at(ft, "note", false, "[fixed]: "));
+  p.fix_note = note;
+  return {};
+}
+
+tl::expected<void, ProfileError> Reader::read_targets(Profile& p) const {
+  const toml::node* node = root_.get("target");
+  if (!node) return error_at(&root_, "no [[target]]: a profile engages at least one function");
+  const toml::array* arr = node->as_array();
+  if (!arr || !arr->is_array_of_tables()) return error_at(node, "\"target\" must be an array of tables: [[target]]");
+  if (arr->empty()) return error_at(node, "no [[target]]: a profile engages at least one function");
+  for (const toml::node& item : *arr) {
+    const toml::table& t = *item.as_table();
+    KS_TRY_VOID(unknown_keys(t, {"function", "value", "condition"}, " in [[target]]"));
+    Target target;
+    KS_TRY(fn, string_at(t, "function", true, "[[target]]: "));
+    target.function = fn;
+    const toml::node* value = t.get("value");
+    if (!value) return error_at(&t, "[[target]]: missing key \"value\"");
+    if (auto i = value->value_exact<int64_t>())
+      target.value = std::to_string(*i);
+    else if (auto s = value->value_exact<std::string>())
+      target.value = *s;
+    else
+      return error_at(value, "[[target]]: \"value\" must be an integer or a string like \"-EPERM\"");
+    KS_TRY(cond, string_at(t, "condition", false, "[[target]]: "));
+    target.condition = cond;
+    auto checked = check_target(target);
+    if (!checked) return error_at(&t, "[[target]] " + target.function + ": " + checked.error());
+    for (auto& other : p.targets)
+      if (other.function == target.function) return error_at(&t, "[[target]] " + target.function + " appears twice");
+    p.targets.push_back(std::move(target));
+  }
+  return {};
+}
+
+}  // namespace
+
+tl::expected<Profile, ProfileError> parse_profile(std::string_view text, const std::filesystem::path& source) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source.string());
+  } catch (const toml::parse_error& e) {
+    return tl::unexpected(ProfileError{source.string(), static_cast<long>(e.source().begin.line),
+                                       static_cast<long>(e.source().begin.column), std::string(e.description())});
+  }
+  auto p = Reader(root, source.string()).read();
+  if (p) p->source = source;
+  return p;
+}
+
+tl::expected<Profile, ProfileError> load_profile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return tl::unexpected(ProfileError{path.string(), 0, 0, "cannot be read"});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_profile(text.str(), path);
+}
+
+}  // namespace ks::profile

@@ -1,0 +1,54 @@
+#include "support/profiles.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "profile/host.h"
+#include "profile/kernel_facts.h"
+
+namespace ks::guest {
+
+void ProfileTest::SetUp() {
+  KillswitchTest::SetUp();
+  auto facts = profile::read_kernel_facts(profile::HostFs("/"));
+  ASSERT_TRUE(facts) << facts.error();
+  facts_ = *facts;
+}
+
+profile::Profile ProfileTest::load(const std::string& id) {
+  auto p = profile::load_profile(std::string(kCatalogDir) + "/" + id + ".toml");
+  if (!p) ADD_FAILURE() << p.error().message();
+  return p ? *p : profile::Profile{};
+}
+
+profile::ProfileResult ProfileTest::apply(const profile::Profile& p, bool ignore_version) {
+  profile::SysfsControl control(ks_);
+  return profile::apply_profile(p, facts_, control, {.ignore_version = ignore_version});
+}
+
+profile::ProfileResult ProfileTest::revert(const profile::Profile& p) {
+  profile::SysfsControl control(ks_);
+  return profile::revert_profile(p, control);
+}
+
+void ProfileTest::expect_not_applicable_here(const profile::Profile& p) {
+  ASSERT_FALSE(facts_.debian_version.empty()) << "the guest runs Debian's kernel";
+  std::string before = engaged_text();
+  auto r = apply(p, false);
+  EXPECT_EQ(r.outcome, profile::Outcome::kNotApplicable) << r.reason;
+  EXPECT_NE(r.reason.find("the running Debian kernel " + facts_.debian_version + " is at or past"), std::string::npos)
+      << r.reason;
+  EXPECT_NE(r.reason.find(p.fixed_packages.at(0).version), std::string::npos) << r.reason;
+  EXPECT_EQ(engaged_text(), before);
+}
+
+int socket_errno(int family, int type, int protocol) {
+  int fd = ::socket(family, type, protocol);
+  if (fd < 0) return errno;
+  ::close(fd);
+  return 0;
+}
+
+}  // namespace ks::guest

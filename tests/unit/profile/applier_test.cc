@@ -1,0 +1,135 @@
+#include "profile/applier.h"
+
+#include <gtest/gtest.h>
+
+#include "fixtures.h"
+#include "profile/report.h"
+#include "sample.h"
+
+namespace ks::profile {
+namespace {
+
+using testing::FakeControl;
+
+class ApplierTest : public ::testing::Test {
+ protected:
+  Profile profile_ = *parse_profile(testing::kSampleProfile, "s.toml");
+  KernelFacts vulnerable_ = facts("6.1.129-1");
+  KernelFacts fixed_ = facts("6.1.192-2");
+  FakeControl control_;
+
+  static KernelFacts facts(const std::string& v) {
+    KernelFacts f;
+    f.release = "6.1.0-x-amd64";
+    f.debian_version = v;
+    f.upstream = *parse_upstream_version(v);
+    return f;
+  }
+  size_t engaged_count() { return control_.engaged()->size(); }
+};
+
+TEST_F(ApplierTest, EngagesEveryTargetOnAVulnerableKernel) {
+  auto r = apply_profile(profile_, vulnerable_, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kApplied) << r.reason;
+  EXPECT_TRUE(r.changed);
+  EXPECT_EQ(engaged_count(), 2u);
+  EXPECT_EQ(control_.log[1], "engage algif_aead:aead_sendmsg -1 if uid != 0");
+}
+
+TEST_F(ApplierTest, SecondApplyIsAlreadyAppliedAndWritesNothing) {
+  apply_profile(profile_, vulnerable_, control_, {});
+  control_.log.clear();
+  auto r = apply_profile(profile_, vulnerable_, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kAlreadyApplied) << r.reason;
+  EXPECT_FALSE(r.changed);
+  EXPECT_TRUE(control_.log.empty());
+}
+
+TEST_F(ApplierTest, FixedKernelIsNotApplicableUnlessIgnoringVersions) {
+  auto r = apply_profile(profile_, fixed_, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kNotApplicable);
+  EXPECT_NE(r.reason.find("at or past 6.1.170-1"), std::string::npos) << r.reason;
+  EXPECT_EQ(engaged_count(), 0u);
+  r = apply_profile(profile_, fixed_, control_, {.ignore_version = true});
+  EXPECT_EQ(r.outcome, Outcome::kApplied) << r.reason;
+  EXPECT_NE(r.reason.find("--ignore-version"), std::string::npos) << r.reason;
+  EXPECT_EQ(engaged_count(), 2u);
+}
+
+TEST_F(ApplierTest, FailureRollsBackWhatThisProfileEngaged) {
+  control_.unknown = {"aead_sendmsg"};
+  control_.engage_raw("other_fn", -1);  // someone else's; must survive
+  auto r = apply_profile(profile_, vulnerable_, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kFailed);
+  EXPECT_NE(r.reason.find("engage algif_aead:aead_sendmsg -1: No such file or directory"), std::string::npos)
+      << r.reason;
+  EXPECT_NE(r.reason.find("rolled back algif_aead:aead_recvmsg"), std::string::npos) << r.reason;
+  ASSERT_EQ(engaged_count(), 1u);
+  EXPECT_EQ(control_.engaged()->at(0).symbol, "other_fn");
+}
+
+TEST_F(ApplierTest, PartlyAppliedProfileEngagesOnlyTheRest) {
+  control_.engage_raw("algif_aead:aead_recvmsg", -1);
+  auto r = apply_profile(profile_, vulnerable_, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kApplied) << r.reason;
+  EXPECT_EQ(control_.log.size(), 1u);
+  // And a failure now leaves the earlier engagement alone.
+  FakeControl other;
+  other.engage_raw("algif_aead:aead_recvmsg", -1);
+  other.unknown = {"aead_sendmsg"};
+  r = apply_profile(profile_, vulnerable_, other, {});
+  EXPECT_EQ(r.outcome, Outcome::kFailed);
+  EXPECT_EQ(other.engaged()->size(), 1u);
+}
+
+TEST_F(ApplierTest, TargetEngagedWithAnotherValueIsAConflict) {
+  control_.engage_raw("algif_aead:aead_recvmsg", -13);
+  auto r = apply_profile(profile_, vulnerable_, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kFailed);
+  EXPECT_NE(r.reason.find("already engaged differently (retval=-13"), std::string::npos) << r.reason;
+  EXPECT_TRUE(control_.log.empty());
+}
+
+TEST_F(ApplierTest, DryRunWritesNothing) {
+  auto r = apply_profile(profile_, vulnerable_, control_, {.dry_run = true});
+  EXPECT_EQ(r.outcome, Outcome::kApplied);
+  EXPECT_TRUE(r.dry_run);
+  EXPECT_FALSE(r.changed);
+  EXPECT_EQ(r.targets.at(0).action, "would engage");
+  EXPECT_TRUE(control_.log.empty());
+}
+
+TEST_F(ApplierTest, ModuleNotLoadedFails) {
+  control_.loaded = false;
+  auto r = apply_profile(profile_, vulnerable_, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kFailed);
+  EXPECT_NE(r.reason.find("not loaded"), std::string::npos);
+}
+
+TEST_F(ApplierTest, RevertDisengagesOnlyWhatMatchesTheProfile) {
+  apply_profile(profile_, vulnerable_, control_, {});
+  control_.engage_raw("other_fn", -1);
+  auto r = revert_profile(profile_, control_);
+  EXPECT_EQ(r.outcome, Outcome::kReverted) << r.reason;
+  EXPECT_EQ(engaged_count(), 1u);
+  r = revert_profile(profile_, control_);
+  EXPECT_EQ(r.outcome, Outcome::kNotApplied);
+  control_.engage_raw("algif_aead:aead_recvmsg", -13);
+  r = revert_profile(profile_, control_);
+  EXPECT_EQ(r.outcome, Outcome::kNotApplied);
+  EXPECT_EQ(r.targets.at(0).action, "left alone");
+}
+
+TEST_F(ApplierTest, JsonReportCarriesOutcomeReasonAndKernel) {
+  auto r = apply_profile(profile_, fixed_, control_, {});
+  auto j = report_json(fixed_, {r});
+  EXPECT_EQ(j["results"][0]["outcome"], "not-applicable");
+  EXPECT_EQ(j["results"][0]["id"], "CVE-2026-31431");
+  EXPECT_EQ(j["kernel"]["debian_version"], "6.1.192-2");
+  EXPECT_EQ(j["changed"], false);
+  EXPECT_EQ(j["failed"], 0);
+  EXPECT_NE(report_text({r}).find("CVE-2026-31431: not-applicable: "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ks::profile
