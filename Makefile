@@ -66,7 +66,7 @@ fuzz: deps
 # The Debian package, from what cmake --install installs plus packaging/.
 deb: build
 	@sh scripts/build-deb.sh $(CMAKE_DIR)
-	@if command -v lintian >/dev/null; then lintian --fail-on error build/killswitch_*_amd64.deb; fi
+	@lintian --fail-on error,warning build/killswitch_*_amd64.deb
 
 clean:
 	-$(MAKE) -C kmod clean KERNEL_RELEASE=$(KREL)
