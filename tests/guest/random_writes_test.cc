@@ -106,12 +106,13 @@ TEST_F(RandomWritesTest, RefusedWritesChangeNothing) {
 }
 
 // A leak of even one small object per refused write would show as about
-// 10^4 objects, and one per engagement as 750 in the cycles test; the
-// allowances cover what the caches move anyway once settled (seen: -170 to
-// +470 objects after the 10^4 writes, mostly open-file and inode caches, and
-// within +-15 after the cycles).
+// 10^4 objects, and one per engagement as 750 in the cycles test. What is
+// counted is growth beyond a slab per vCPU in each cache (see
+// growth_beyond_slab_noise); the allowances cover the rest that caches move
+// anyway (seen: 20 to 117 objects after the 10^4 writes, 0 to 32 after the
+// cycles, while the raw totals moved by up to 744).
 constexpr long kWritesSlabNoise = 1000;
-constexpr long kCyclesSlabNoise = 250;
+constexpr long kCyclesSlabNoise = 200;
 constexpr long kPercpuNoiseKb = 32;
 
 TEST_F(RandomWritesTest, RandomWritesLeakNothing) {
@@ -119,10 +120,12 @@ TEST_F(RandomWritesTest, RandomWritesLeakNothing) {
   KernelMemory before = settled_memory();
   Outcome outcome = random_writes(ks_, 20261123, 10000, false);
   KernelMemory after = settled_memory();
-  std::printf("random writes: %d accepted, %d refused; slab objects %ld -> %ld, percpu %ld kB -> %ld kB\n",
-              outcome.accepted, outcome.refused, before.slab_objects, after.slab_objects, before.percpu_kb,
-              after.percpu_kb);
-  EXPECT_LT(after.slab_objects - before.slab_objects, kWritesSlabNoise) << largest_growth(before, after);
+  std::printf(
+      "random writes: %d accepted, %d refused; slab objects %ld -> %ld (%ld beyond slab noise), "
+      "percpu %ld kB -> %ld kB\n",
+      outcome.accepted, outcome.refused, before.slab_objects, after.slab_objects,
+      growth_beyond_slab_noise(before, after), before.percpu_kb, after.percpu_kb);
+  EXPECT_LT(growth_beyond_slab_noise(before, after), kWritesSlabNoise) << largest_growth(before, after);
   EXPECT_LE(after.percpu_kb - before.percpu_kb, kPercpuNoiseKb);
 }
 
@@ -147,9 +150,10 @@ TEST_F(RandomWritesTest, EngageDisengageCyclesLeakNothing) {
   KernelMemory before = settled_memory();
   cycle(150);
   KernelMemory after = settled_memory();
-  std::printf("750 engagements: slab objects %ld -> %ld, percpu %ld kB -> %ld kB\n", before.slab_objects,
-              after.slab_objects, before.percpu_kb, after.percpu_kb);
-  EXPECT_LT(after.slab_objects - before.slab_objects, kCyclesSlabNoise) << largest_growth(before, after);
+  std::printf("750 engagements: slab objects %ld -> %ld (%ld beyond slab noise), percpu %ld kB -> %ld kB\n",
+              before.slab_objects, after.slab_objects, growth_beyond_slab_noise(before, after), before.percpu_kb,
+              after.percpu_kb);
+  EXPECT_LT(growth_beyond_slab_noise(before, after), kCyclesSlabNoise) << largest_growth(before, after);
   EXPECT_LE(after.percpu_kb - before.percpu_kb, kPercpuNoiseKb);
 }
 

@@ -1,5 +1,7 @@
 #include "support/kernel_memory.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -17,9 +19,10 @@ KernelMemory kernel_memory() {
     if (line.empty() || line[0] == '#' || line.rfind("slabinfo", 0) == 0) continue;
     std::istringstream fields(line);
     std::string name;
-    long active = 0;
-    if (fields >> name >> active) {
+    long active = 0, total = 0, size = 0, per_slab = 0;
+    if (fields >> name >> active >> total >> size >> per_slab) {
       memory.slab_caches[name] += active;
+      memory.objs_per_slab[name] = per_slab;
       memory.slab_objects += active;
     }
   }
@@ -35,7 +38,22 @@ KernelMemory settle_and_measure() {
   std::error_code ec;
   for (const auto& cache : std::filesystem::directory_iterator("/sys/kernel/slab", ec))
     std::ofstream(cache.path() / "shrink") << "1\n";
+  // The files just opened are freed after an RCU grace period: let that pass,
+  // or they count, more or less of them depending on the host's load.
+  ::sleep(2);
   return kernel_memory();
+}
+
+long growth_beyond_slab_noise(const KernelMemory& before, const KernelMemory& after, int cpus) {
+  long growth = 0;
+  for (const auto& [name, count] : after.slab_caches) {
+    auto old = before.slab_caches.find(name);
+    long delta = count - (old == before.slab_caches.end() ? 0 : old->second);
+    auto per_slab = after.objs_per_slab.find(name);
+    long noise = cpus * (per_slab == after.objs_per_slab.end() ? 0 : per_slab->second);
+    if (delta > noise) growth += delta - noise;
+  }
+  return growth;
 }
 
 std::string largest_growth(const KernelMemory& before, const KernelMemory& after, int how_many) {
