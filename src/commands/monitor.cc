@@ -71,11 +71,10 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
     return fail(ctx, opts, describe_failure(ctx, plan.verb, *outcome.failed_target, outcome.error),
                 failure_exit_code(outcome.error));
 
+  // The engagements are new, so their counters started at zero when they were
+  // made: every call since counts, including any before the first reading here.
   std::vector<unsigned long> per_second;
-  std::vector<unsigned long> start_per_target;
-  for (const auto& t : plan.targets) start_per_target.push_back(total_hits(ctx.sys, {t}));
-  unsigned long start = 0;
-  for (auto h : start_per_target) start += h;
+  const unsigned long start = 0;
   unsigned long last = start;
   for (unsigned s = 0; s < opts.seconds && !ctx.interrupted(); ++s) {
     ctx.sleep(1);
@@ -96,7 +95,7 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
   nlohmann::json per_target = nlohmann::json::object();
   unsigned long calls = 0;  // from one reading per target, so the parts add up to the total
   for (size_t i = 0; i < plan.targets.size(); ++i) {
-    unsigned long part = total_hits(ctx.sys, {plan.targets[i]}) - start_per_target[i];
+    unsigned long part = total_hits(ctx.sys, {plan.targets[i]});
     per_target[plan.targets[i]] = part;
     calls += part;
   }

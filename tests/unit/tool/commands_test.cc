@@ -129,6 +129,25 @@ TEST_F(CommandsTest, MonitorCountsCallsPerSecond) {
   EXPECT_TRUE(fake_.engagements.empty()) << "monitoring stops at the end";
 }
 
+// Calls that land between the probes going in and the tool's first reading
+// (the tool may be descheduled there on a busy machine) are counted too.
+TEST(MonitorCounting, CallsRightAfterEngagingCount) {
+  struct CalledAtOnce : system::FakeSystem {
+    explicit CalledAtOnce(system::FakeSystem base) : FakeSystem(std::move(base)) {}
+    std::error_code killswitch_write(std::string_view path, std::string_view text) override {
+      auto err = FakeSystem::killswitch_write(path, text);
+      if (!err && text.rfind("monitor ", 0) == 0) engagements.back().hits += 7;
+      return err;
+    }
+  } fake(testing::fixture_fake());
+  testing::Captured io{fake};
+  MonitorOptions opts{"vfs_read", 1, true};
+  EXPECT_EQ(run_monitor(opts, io.ctx), kExitWarning);
+  auto j = nlohmann::json::parse(io.out.str());
+  EXPECT_EQ(j["calls"], 7);
+  EXPECT_EQ(j["per_second"], (std::vector<int>{7}));
+}
+
 TEST_F(CommandsTest, MonitorOfAnIdleFunction) {
   MonitorOptions opts{"vfs_read", 2, false};
   EXPECT_EQ(run_monitor(opts, io_.ctx), kExitOk);
