@@ -1,35 +1,12 @@
 #include "symbols/symbol_table.h"
 
 #include "symbols/clone_suffix.h"
+#include "util/text.h"
 
 namespace ks::symbols {
 namespace {
 
-template <typename Fn>
-void for_each_line(std::string_view text, Fn&& fn) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    fn(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
-}
-
-// Splits on blanks; a kallsyms line has 3 or 4 fields.
-std::vector<std::string_view> fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos < line.size()) {
-    size_t start = line.find_first_not_of(" \t", pos);
-    if (start == std::string_view::npos) break;
-    size_t end = line.find_first_of(" \t", start);
-    if (end == std::string_view::npos) end = line.size();
-    out.push_back(line.substr(start, end - start));
-    pos = end;
-  }
-  return out;
-}
+using util::for_each_line;
 
 // "[af_alg]" -> "af_alg"
 std::string_view unbracket(std::string_view s) {
@@ -44,7 +21,7 @@ const std::vector<Symbol> kNone;
 SymbolTable SymbolTable::parse(std::string_view kallsyms) {
   SymbolTable table;
   for_each_line(kallsyms, [&](std::string_view line) {
-    auto f = fields(line);
+    auto f = util::split_blanks(line);
     if (f.size() < 3 || f[1].size() != 1) return;
     char type = f[1][0];
     if (type != 't' && type != 'T') return;
@@ -69,7 +46,7 @@ const std::vector<Symbol>& SymbolTable::clones_of(std::string_view base) const {
 std::unordered_map<std::string, std::vector<std::string>> parse_traceable(std::string_view text) {
   std::unordered_map<std::string, std::vector<std::string>> names;
   for_each_line(text, [&](std::string_view line) {
-    auto f = fields(line);
+    auto f = util::split_blanks(line);
     if (f.empty()) return;
     names[std::string(f[0])].push_back(f.size() > 1 ? std::string(unbracket(f[1])) : std::string());
   });
@@ -79,7 +56,7 @@ std::unordered_map<std::string, std::vector<std::string>> parse_traceable(std::s
 std::unordered_map<std::string, int> parse_blacklist(std::string_view text) {
   std::unordered_map<std::string, int> names;
   for_each_line(text, [&](std::string_view line) {
-    auto f = fields(line);
+    auto f = util::split_blanks(line);
     if (f.size() >= 2) ++names[std::string(f[1])];
   });
   return names;

@@ -2,22 +2,10 @@
 
 #include <charconv>
 
+#include "util/text.h"
+
 namespace ks::sysfs {
 namespace {
-
-std::vector<std::string_view> split_blanks(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t pos = 0;
-  while (pos < line.size()) {
-    size_t start = line.find_first_not_of(" \t", pos);
-    if (start == std::string_view::npos) break;
-    size_t end = line.find_first_of(" \t", start);
-    if (end == std::string_view::npos) end = line.size();
-    fields.push_back(line.substr(start, end - start));
-    pos = end;
-  }
-  return fields;
-}
 
 template <typename Int>
 bool parse_int(std::string_view text, Int& out) {
@@ -28,7 +16,7 @@ bool parse_int(std::string_view text, Int& out) {
 }  // namespace
 
 tl::expected<EngagedLine, std::string> parse_engaged_line(std::string_view line) {
-  auto fields = split_blanks(line);
+  auto fields = util::split_blanks(line);
   if (fields.size() < 3) return tl::unexpected("expected '<symbol> retval=<n> hits=<n>': " + std::string(line));
   EngagedLine out;
   out.symbol = std::string(fields[0]);

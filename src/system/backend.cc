@@ -1,17 +1,16 @@
 #include "system/backend.h"
 
+#include "util/text.h"
+
 namespace ks::system {
 
 bool module_listed(std::string_view text, std::string_view name) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    auto line = text.substr(pos, end - pos);
-    if (line.size() > name.size() && line.substr(0, name.size()) == name && line[name.size()] == ' ') return true;
-    pos = end + 1;
-  }
-  return false;
+  bool listed = false;
+  util::for_each_line(text, [&](std::string_view line) {
+    auto fields = util::split_blanks(line);
+    listed = listed || (!fields.empty() && fields[0] == name);
+  });
+  return listed;
 }
 
 Backend detect_backend(const System& sys) {
