@@ -48,15 +48,7 @@ bool has_reason(const nlohmann::json& report, const std::string& code) {
   return false;
 }
 
-class CliTest : public KillswitchTest {
- protected:
-  void SetUp() override {
-    KillswitchTest::SetUp();
-    // Loads af_alg and algif_aead, so their functions are in kallsyms and their BTF in /sys/kernel/btf.
-    auto warmup = trigger::af_alg_aead_round_trip();
-    ASSERT_TRUE(warmup.ok) << warmup.describe();
-  }
-};
+using CliTest = AfAlgLoadedTest;
 
 TEST_F(CliTest, CheckAfAlgSendmsgReadsItsPrototypeFromModuleBtf) {
   auto run = tool("check af_alg_sendmsg -EPERM --json");

@@ -261,20 +261,18 @@ TEST_F(CoexistTest, EngageFirstThenKprobeEventBothWorkThenDisengageFirst) {
 
 // af_alg_sendmsg has BTF (Debian builds its modules with it), so BPF can
 // attach there; the AF_ALG round trip calls it.
-class CoexistBpfTest : public KillswitchTest {
+// af_alg is loaded first: the programs need its BTF.
+class CoexistBpfTest : public AfAlgLoadedTest {
  protected:
   void SetUp() override {
-    KillswitchTest::SetUp();
-    // The first round trip autoloads af_alg, whose BTF the programs need.
-    auto first = trigger::af_alg_aead_round_trip();
-    ASSERT_TRUE(first.ok) << first.describe();
+    AfAlgLoadedTest::SetUp();
     auto bpf = AfAlgBpf::load();
     ASSERT_TRUE(bpf) << bpf.error();
     bpf_ = std::move(*bpf);
   }
   void TearDown() override {
     bpf_.reset();
-    KillswitchTest::TearDown();
+    AfAlgLoadedTest::TearDown();
   }
   std::error_code engage() const { return ks_.engage(kAfAlgTarget, -EPERM); }
   // One round trip: true when it worked, false when sendmsg was refused with EPERM.

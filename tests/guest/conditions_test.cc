@@ -15,15 +15,7 @@
 namespace ks::guest {
 namespace {
 
-class ConditionsTest : public KillswitchTest {
- protected:
-  void SetUp() override {
-    KillswitchTest::SetUp();
-    // Load the AF_ALG modules so af_alg_sendmsg can be engaged by bare name.
-    auto warmup = trigger::af_alg_aead_round_trip();
-    ASSERT_TRUE(warmup.ok) << warmup.describe();
-  }
-};
+using ConditionsTest = AfAlgLoadedTest;
 
 TEST_F(ConditionsTest, AfAlgRefusedForNobodyButWorksForRoot) {
   ASSERT_FALSE(ks_.command("engage af_alg_sendmsg -EPERM if uid!=0"));

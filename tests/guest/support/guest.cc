@@ -1,12 +1,14 @@
 #include "support/guest.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include "trigger/af_alg_aead.h"
 #include "util/file_io.h"
 
 namespace ks::guest {
@@ -75,19 +77,18 @@ void KillswitchTest::TearDown() {
   }
 }
 
+void AfAlgLoadedTest::SetUp() {
+  KillswitchTest::SetUp();
+  auto warmup = trigger::af_alg_aead_round_trip();
+  ASSERT_TRUE(warmup.ok) << warmup.describe();
+}
+
 std::string KillswitchTest::engaged_text() const {
   auto text = ks_.engaged_text();
   EXPECT_TRUE(text) << text.error().message();
   return text.value_or("<unreadable>");
 }
 
-}  // namespace ks::guest
-
-#include <unistd.h>
-
-#include "trigger/af_alg_aead.h"
-
-namespace ks::guest {
 
 int in_child(const std::function<int()>& body) {
   std::fflush(nullptr);

@@ -49,6 +49,14 @@ class KillswitchTest : public ::testing::Test {
   sysfs::KillswitchFs ks_;
 };
 
+// The same, after one AF_ALG AEAD round trip: af_alg and algif_aead are
+// loaded (autoloaded by it), so their functions are in kallsyms, their BTF
+// in /sys/kernel/btf, and a bare name like af_alg_sendmsg can be engaged.
+class AfAlgLoadedTest : public KillswitchTest {
+ protected:
+  void SetUp() override;
+};
+
 }  // namespace ks::guest
 
 namespace ks::guest {
