@@ -143,18 +143,6 @@ struct list_head *ks_engagement_list(void)
 	return &ks_engagements;
 }
 
-/* Another engagement already probes this address (written another way). */
-static bool ks_address_taken(const struct ks_engagement *e)
-{
-	struct ks_engagement *other;
-
-	list_for_each_entry(other, &ks_engagements, node) {
-		if (other != e && other->armed && other->kp.addr == e->kp.addr)
-			return true;
-	}
-	return false;
-}
-
 int ks_arm(struct ks_engagement *e)
 {
 	int err;
@@ -163,9 +151,11 @@ int ks_arm(struct ks_engagement *e)
 	err = ks_probe_register(e, e->lookup ? e->lookup : e->target);
 	if (err)
 		return err;
+	/*
+	 * The same function engaged under another name needs no check here:
+	 * the conflict check before registering finds its probe (EBUSY).
+	 */
 	err = ks_probe_locate(e);
-	if (!err && ks_address_taken(e))
-		err = -EBUSY;
 	if (err) {
 		ks_probe_unregister(e);
 		return err;
