@@ -74,16 +74,15 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
   // The engagements are new, so their counters started at zero when they were
   // made: every call since counts, including any before the first reading here.
   std::vector<unsigned long> per_second;
-  const unsigned long start = 0;
-  unsigned long last = start;
+  unsigned long last = 0;
   for (unsigned s = 0; s < opts.seconds && !ctx.interrupted(); ++s) {
     ctx.sleep(1);
     unsigned long now = total_hits(ctx.sys, plan.targets);
     per_second.push_back(now - last);
     last = now;
     if (opts.json) continue;
-    std::string line = fmt::format("{}: {} calls/s, {} calls in {} s, {} s left", report.target, per_second.back(),
-                                   now - start, s + 1, opts.seconds - s - 1);
+    std::string line = fmt::format("{}: {} calls/s, {} calls in {} s, {} s left", report.target, per_second.back(), now,
+                                   s + 1, opts.seconds - s - 1);
     if (ctx.tty)
       ctx.out << "\r\033[K" << line << std::flush;
     else
