@@ -2,7 +2,6 @@
 // leave the engagements exactly as they were, nothing may be left allocated
 // once they are all disengaged, and the kernel log stays clean (the harness
 // checks that after the run).
-#include <unistd.h>
 
 #include <cstdio>
 #include <random>
@@ -89,14 +88,6 @@ Outcome random_writes(const sysfs::KillswitchFs& ks, unsigned seed, int count, b
   return outcome;
 }
 
-// What the kernel holds once deferred frees (RCU callbacks) have run, unused
-// dentries and inodes are dropped, and every slab cache has given back its
-// per-CPU slabs, so that counts move by objects rather than by whole slabs.
-KernelMemory settled_memory() {
-  ::sleep(2);
-  return settle_and_measure();
-}
-
 TEST_F(RandomWritesTest, RefusedWritesChangeNothing) {
   Outcome outcome = random_writes(ks_, 20261123, 10000, true);
   EXPECT_EQ(engaged_text(), "");
@@ -117,9 +108,9 @@ constexpr long kPercpuNoiseKb = 32;
 
 TEST_F(RandomWritesTest, RandomWritesLeakNothing) {
   random_writes(ks_, 1, 1000, false);  // warm the caches
-  KernelMemory before = settled_memory();
+  KernelMemory before = settle_and_measure();
   Outcome outcome = random_writes(ks_, 20261123, 10000, false);
-  KernelMemory after = settled_memory();
+  KernelMemory after = settle_and_measure();
   std::printf(
       "random writes: %d accepted, %d refused; slab objects %ld -> %ld (%ld beyond slab noise), "
       "percpu %ld kB -> %ld kB\n",
@@ -147,9 +138,9 @@ TEST_F(RandomWritesTest, EngageDisengageCyclesLeakNothing) {
     }
   };
   cycle(20);  // warm the caches
-  KernelMemory before = settled_memory();
+  KernelMemory before = settle_and_measure();
   cycle(150);
-  KernelMemory after = settled_memory();
+  KernelMemory after = settle_and_measure();
   std::printf("750 engagements: slab objects %ld -> %ld (%ld beyond slab noise), percpu %ld kB -> %ld kB\n",
               before.slab_objects, after.slab_objects, growth_beyond_slab_noise(before, after), before.percpu_kb,
               after.percpu_kb);

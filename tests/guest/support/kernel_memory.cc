@@ -34,6 +34,8 @@ KernelMemory kernel_memory() {
 }
 
 KernelMemory settle_and_measure() {
+  // Objects the workload freed through RCU callbacks are gone after this.
+  ::sleep(2);
   std::ofstream("/proc/sys/vm/drop_caches") << "2\n";
   std::error_code ec;
   for (const auto& cache : std::filesystem::directory_iterator("/sys/kernel/slab", ec))

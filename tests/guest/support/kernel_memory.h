@@ -17,10 +17,11 @@ struct KernelMemory {
 
 KernelMemory kernel_memory();
 
-// Drops unused dentries and inodes and makes every slab cache give back its
-// per-CPU slabs (so counts move by objects, not whole slabs), then measures.
-// Written from this process: a shell would add its own objects to the count.
-// Takes a few seconds: it waits for the frees it causes.
+// Waits for deferred (RCU) frees, drops unused dentries and inodes and makes
+// every slab cache give back its per-CPU slabs (so counts move by objects, not
+// whole slabs), then measures. Written from this process: a shell would add
+// its own objects to the count. Takes a few seconds: it also waits for the
+// frees it causes itself.
 KernelMemory settle_and_measure();
 
 // Growth of the slab caches from @before to @after that whole slabs do not
