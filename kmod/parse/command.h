@@ -27,9 +27,6 @@ enum ks_verb {
 	KS_CMD_MONITOR,
 };
 
-/* The longest tryengage window: one day. */
-#define KS_TRY_SECONDS_MAX 86400
-
 struct ks_command {
 	enum ks_verb verb;
 	/*

@@ -26,12 +26,34 @@
 #define KS_STATE_PROBING "probing"
 #define KS_STATE_PENDING "pending"
 
+/* Verbs written to control, first word of a command line. */
 #define KS_VERB_ENGAGE "engage"
 #define KS_VERB_DISENGAGE "disengage"
 #define KS_VERB_DISENGAGE_ALL "disengage_all"
 #define KS_VERB_TRYENGAGE "tryengage"
 #define KS_VERB_MONITOR "monitor"
 #define KS_COND_KEYWORD "if"
+
+/*
+ * Keys of an engaged line after its target:
+ *   <target> retval=<long> hits=<ulong>[ errno=-<NAME>][ module=<name>]
+ *   state=<state> passes=<ulong>[ if=<cond>][ timeout_left=<seconds>]
+ * retval= and hits= are the compatible prefix; readers ignore unknown keys.
+ */
+#define KS_KEY_RETVAL "retval"
+#define KS_KEY_HITS "hits"
+#define KS_KEY_ERRNO "errno"
+#define KS_KEY_MODULE "module"
+#define KS_KEY_STATE "state"
+#define KS_KEY_PASSES "passes"
+#define KS_KEY_IF "if"
+#define KS_KEY_TIMEOUT_LEFT "timeout_left"
+
+/* Largest errno: values -KS_MAX_ERRNO..-1 are errors (the kernel's MAX_ERRNO). */
+#define KS_MAX_ERRNO 4095
+
+/* The longest tryengage window: one day. */
+#define KS_TRY_SECONDS_MAX 86400
 
 /* One write to control carries one command of at most this many bytes. */
 #define KS_CONTROL_MAX 4096
