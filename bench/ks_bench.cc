@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "sysfs/killswitch_fs.h"
+#include "support/killswitch_fs.h"
 #include "util/file_io.h"
 
 namespace {
@@ -25,7 +25,7 @@ constexpr const char* kEmpty = "killswitch_test_empty";
 constexpr unsigned long kCalls = 200000;
 constexpr int kSyscalls = 5000;
 
-ks::sysfs::KillswitchFs killswitch;
+ks::guest::KillswitchFs killswitch;
 
 void must(bool ok, const std::string& what) {
   if (!ok) {
@@ -40,7 +40,7 @@ void command(const std::string& text) { must(!killswitch.command(text), text); }
 double ns_per_call() {
   std::vector<double> runs;
   for (int i = 0; i < 3; ++i) {
-    must(!ks::util::write_once(kBench, std::to_string(kCalls)), "bench write");
+    must(ks::util::write_once(kBench, std::to_string(kCalls)).has_value(), "bench write");
     auto text = ks::util::read_text(kBench);
     must(text.has_value(), "bench read");
     unsigned long calls = 0;
@@ -95,9 +95,9 @@ int main() {
   command(std::string("monitor ") + kEmpty);
   row("(c') monitor: counted, runs", ns_per_call());
   command(std::string("disengage ") + kEmpty);
-  must(!ks::util::write_once(kPlainKprobe, "1"), "plain kprobe on");
+  must(ks::util::write_once(kPlainKprobe, "1").has_value(), "plain kprobe on");
   row("(d) plain kprobe, empty handler (the upstream patch's mechanism)", ns_per_call());
-  must(!ks::util::write_once(kPlainKprobe, "0"), "plain kprobe off");
+  must(ks::util::write_once(kPlainKprobe, "0").has_value(), "plain kprobe off");
 
   std::printf("\n### socket(AF_INET) + close() from user space (%d iterations)\n\n", kSyscalls);
   std::printf("| variant | ns per iteration |\n|---|---:|\n");

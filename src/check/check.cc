@@ -5,11 +5,11 @@
 #include "check/value_fit.h"
 #include "condition/named_condition.h"
 #include "symbols/clone_suffix.h"
-#include "sysfs/engaged_line.h"
 #include "values/value.h"
+#include "wire/channel.h"
+#include "wire/target.h"
 
 extern "C" {
-#include "command.h"
 #include "safety.h"
 }
 
@@ -190,16 +190,13 @@ void killswitch_checks(kernel::KernelInfo& info, system::Backend backend, Report
           {Severity::kRefused, "needs_module",
            "the built-in killswitch has no module:symbol targets: load killswitch.ko, or use the bare name"});
   }
-  auto text = info.sys().killswitch_read("engaged");
-  if (!text) return;
-  auto lines = sysfs::parse_engaged(*text);
+  auto lines = wire::read_engaged(info.sys());
   if (!lines) return;
   for (const auto& target : r.targets())
-    for (const auto& line : *lines)
-      if (line.symbol == target)
-        r.reasons.push_back({Severity::kWarning, "already_engaged",
-                             target + " is already engaged (retval " + values::describe_value(line.retval) + ", hits " +
-                                 std::to_string(line.hits) + ")"});
+    if (const auto* line = wire::find_engaged(*lines, target))
+      r.reasons.push_back({Severity::kWarning, "already_engaged",
+                           target + " is already engaged (retval " + values::describe_value(line->retval) + ", hits " +
+                               std::to_string(line->hits) + ")"});
 }
 
 }  // namespace
@@ -208,20 +205,15 @@ Report check(kernel::KernelInfo& info, system::Backend backend, const Request& r
   Report r;
   r.target = req.target;
   r.value = req.value;
-  if (size_t colon = req.target.find(':'); colon != std::string::npos) {
-    r.module_requested = req.target.substr(0, colon);
-    for (auto& ch : r.module_requested)
-      if (ch == '-') ch = '_';
-    r.symbol = req.target.substr(colon + 1);
-    r.target = r.module_requested + ":" + r.symbol;
-  } else {
+  auto target = wire::parse_target(req.target);
+  if (!target) {
     r.symbol = req.target;
-  }
-  if (!ks_symbol_valid(r.symbol.c_str()) || (req.target.find(':') != std::string::npos && r.module_requested.empty())) {
-    r.reasons.push_back({Severity::kRefused, "bad_name",
-                         "'" + req.target + "' is not a function name (letters, digits, _ and .; optionally module:)"});
+    r.reasons.push_back({Severity::kRefused, "bad_name", target.error().what});
     return r;
   }
+  r.module_requested = target->module;
+  r.symbol = target->symbol;
+  r.target = target->text();
   if (auto clone = symbols::parse_clone_name(r.symbol); clone && !clone->entry)
     r.reasons.push_back({Severity::kRefused, "cold_block",
                          r.symbol + " is an out-of-line block of " + clone->base + ", not a function: engage " +

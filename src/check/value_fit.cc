@@ -6,7 +6,10 @@
 #include "values/value.h"
 
 namespace ks::check {
+
 namespace {
+
+const std::string kErrnoRange = std::to_string(-values::kMaxErrno) + "..-1";
 
 bool fits(long value, unsigned size, bool is_signed) {
   if (size >= sizeof(long) || size == 0) return true;
@@ -33,8 +36,8 @@ std::vector<Reason> value_fit(const btf::Prototype& p, long value) {
                  f + " returns a pointer: callers get NULL; make sure they check for NULL and not only IS_ERR()"}};
       if (errno_range) return {{Severity::kInfo, "err_ptr", f + " returns a pointer: callers get " + v}};
       return {{Severity::kUnsafe, "pointer_value",
-               f + " returns a pointer: only NULL or ERR_PTR(-errno) (-4095..-1) are safe; callers would dereference " +
-                   v}};
+               f + " returns a pointer: only NULL or ERR_PTR(-errno) (" + kErrnoRange +
+                   ") are safe; callers would dereference " + v}};
     case btf::TypeKind::kBool:
       if (value == 0 || value == 1) return {{Severity::kInfo, "bool", f + " returns bool: callers get " + v}};
       return {{Severity::kUnsafe, "bool_value", f + " returns bool: use false (0) or true (1), not " + v}};
@@ -72,7 +75,7 @@ std::vector<Reason> value_fit(const btf::Prototype& p, long value) {
                      " had done its work"}};
       if (value < 0)
         return {{Severity::kWarning, "not_errno",
-                 f + " returns " + p.return_type + ": " + v + " is negative but not an errno (-4095..-1)"}};
+                 f + " returns " + p.return_type + ": " + v + " is negative but not an errno (" + kErrnoRange + ")"}};
       return {{Severity::kWarning, "positive",
                f + " returns " + p.return_type + ": callers get " + v + " and may take it as a count, size or handle"}};
   }

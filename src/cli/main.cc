@@ -14,11 +14,7 @@
 #include <vector>
 
 #include "commands/exit_codes.h"
-#include "commands/profile_context.h"
 #include "commands/registry.h"
-#include "profile/control.h"
-#include "profile/host.h"
-#include "sysfs/killswitch_fs.h"
 #include "system/real_system.h"
 
 extern "C" {
@@ -82,25 +78,16 @@ std::vector<std::string> errno_names_as_numbers(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace ks::commands;
-  namespace fs = std::filesystem;
-  const std::string root = find_root(argc, argv);
-  ks::system::RealSystem sys(root);
-  Context ctx{sys, std::cout, std::cerr, false, true, nullptr};
-
-  // The profile subcommands read the same system, under the same root.
-  auto under = [&](const fs::path& p) { return fs::path(root) / p.relative_path(); };
-  ks::profile::HostFs host(root);
-  ks::profile::SysfsControl control(ks::sysfs::KillswitchFs(under("/sys/kernel/security/killswitch")));
-  ProfileContext profiles{host, control, std::cout, std::cerr};
+  ks::system::RealSystem sys(find_root(argc, argv));
+  Context ctx{sys, std::cout, std::cerr};
   auto catalogs = find_option(argc, argv, "--catalog");
   auto persist_dirs = find_option(argc, argv, "--persist-dir");
-  if (catalogs.empty()) {
-    profiles.catalog_dirs = {under(kCatalogDir)};
-  } else {
-    profiles.catalog_dirs.assign(catalogs.begin(), catalogs.end());
-  }
-  profiles.persist_dir = persist_dirs.empty() ? under(kPersistDir) : fs::path(persist_dirs.back());
-  ctx.profiles = &profiles;
+  if (catalogs.empty())
+    ctx.paths.catalog_dirs = {sys.under_root(kCatalogDir)};
+  else
+    ctx.paths.catalog_dirs.assign(catalogs.begin(), catalogs.end());
+  ctx.paths.persist_dir =
+      persist_dirs.empty() ? sys.under_root(kPersistDir) : std::filesystem::path(persist_dirs.back());
   ctx.tty = ::isatty(STDOUT_FILENO);
   ctx.root = ::geteuid() == 0;
   ctx.sleep = [](unsigned s) { std::this_thread::sleep_for(std::chrono::seconds(s)); };

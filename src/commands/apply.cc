@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "commands/exit_codes.h"
 #include "profile/applier.h"
 #include "profile/catalog.h"
 #include "profile/kernel_facts.h"
@@ -11,7 +12,7 @@
 
 namespace ks::commands {
 
-void setup_apply(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+void setup_apply(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ApplyOptions>();
   auto* cmd = app.add_subcommand("apply", "Apply mitigation profiles where the running kernel needs them");
   cmd->add_option("profiles", opts->paths, "profile files or folders of *.toml")->required();
@@ -22,38 +23,37 @@ void setup_apply(CLI::App& app, ProfileContext& ctx, int& exit_code) {
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_apply(*opts, ctx); });
 }
 
-int run_apply(const ApplyOptions& opts, ProfileContext& ctx) {
-  auto facts = profile::read_kernel_facts(ctx.host);
+int run_apply(const ApplyOptions& opts, Context& ctx) {
+  auto facts = profile::read_kernel_facts(ctx.sys);
   if (!facts) {
     if (opts.json)
-      ctx.out << nlohmann::json{{"error", facts.error()}}.dump(2) << "\n";
+      ctx.out << nlohmann::json{{"error", facts.error().message()}}.dump(2) << "\n";
     else
-      ctx.err << "killswitch apply: " << facts.error() << "\n";
-    return kProfileExitSystem;
+      ctx.err << "killswitch apply: " << facts.error().message() << "\n";
+    return kExitSystem;
   }
   std::vector<std::filesystem::path> paths(opts.paths.begin(), opts.paths.end());
   profile::Loaded loaded = profile::load_profiles(paths);
 
   std::vector<profile::ProfileResult> results;
   for (const auto& p : loaded.profiles)
-    results.push_back(profile::apply_profile(p, *facts, ctx.control,
-                                             {.dry_run = opts.dry_run, .ignore_version = opts.ignore_version}));
+    results.push_back(
+        profile::apply_profile(p, *facts, ctx.sys, {.dry_run = opts.dry_run, .ignore_version = opts.ignore_version}));
 
-  int code = kProfileExitOk;
+  int code = kExitOk;
   bool not_loaded = false;
   for (const auto& r : results) {
     if (r.outcome != profile::Outcome::kFailed) continue;
-    not_loaded = not_loaded || !ctx.control.present();
-    code = kProfileExitRefused;
+    not_loaded = not_loaded || !ctx.sys.killswitch_present();
+    code = kExitRefused;
   }
-  if (not_loaded) code = kProfileExitUnavailable;
-  if (!loaded.errors.empty()) code = kProfileExitUsage;
+  if (not_loaded) code = kExitUnavailable;
+  if (!loaded.errors.empty()) code = kExitUsage;
 
   if (opts.json) {
     auto j = profile::report_json(*facts, results);
     j["errors"] = nlohmann::json::array();
-    for (const auto& e : loaded.errors)
-      j["errors"].push_back({{"file", e.file}, {"line", e.line}, {"column", e.column}, {"what", e.what}});
+    for (const auto& e : loaded.errors) j["errors"].push_back(profile::error_json(e));
     j["exit_code"] = code;
     ctx.out << j.dump(2) << "\n";
   } else {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "commands/profile_context.h"
+#include "commands/context.h"
 
 namespace ks::commands {
 
@@ -16,7 +16,7 @@ struct ApplyOptions {
   bool json = false;
 };
 
-void setup_apply(CLI::App& app, ProfileContext& ctx, int& exit_code);
-int run_apply(const ApplyOptions& opts, ProfileContext& ctx);
+void setup_apply(CLI::App& app, Context& ctx, int& exit_code);
+int run_apply(const ApplyOptions& opts, Context& ctx);
 
 }  // namespace ks::commands

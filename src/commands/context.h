@@ -1,15 +1,26 @@
-// What every subcommand runs with: the system, where output goes, and how
-// to wait (monitor), so each run_* can be tested without a terminal or a clock.
+// What every subcommand runs with: the system, where profiles live, where
+// output goes, and how to wait (monitor), so each run_* can be tested
+// without a terminal, a clock or a real kernel.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <vector>
 
 #include "system/system.h"
 
 namespace ks::commands {
 
-struct ProfileContext;  // commands/profile_context.h
+// Where the Debian package puts things (packaging/).
+inline constexpr const char* kCatalogDir = "/usr/share/killswitch/profiles";
+inline constexpr const char* kPersistDir = "/etc/killswitch/profiles.d";
+
+struct ProfilePaths {
+  // Where `revert CVE-...`, `profiles list` and `persist CVE-...` look.
+  std::vector<std::filesystem::path> catalog_dirs{kCatalogDir};
+  std::filesystem::path persist_dir{kPersistDir};
+};
 
 struct Context {
   system::System& sys;
@@ -17,11 +28,9 @@ struct Context {
   std::ostream& err;
   bool tty = false;  // stdout is a terminal: progress lines
   bool root = true;  // running as uid 0, for error messages
-  std::function<void(unsigned seconds)> sleep;
+  std::function<void(unsigned seconds)> sleep = [](unsigned) {};
   std::function<bool()> interrupted = [] { return false; };  // Ctrl-C during monitor
-  // The profile subcommands' own context (host facts, control file, catalog
-  // and persist folders); null where no profile subcommand is set up.
-  ProfileContext* profiles = nullptr;
+  ProfilePaths paths;
 };
 
 }  // namespace ks::commands

@@ -6,9 +6,9 @@
 
 #include "commands/exit_codes.h"
 #include "commands/kernel_failure.h"
-#include "killswitch.h"
 #include "symbols/clone_suffix.h"
-#include "sysfs/engaged_line.h"
+#include "wire/channel.h"
+#include "wire/target.h"
 
 namespace ks::commands {
 
@@ -25,21 +25,6 @@ void setup_disengage(CLI::App& app, Context& ctx, int& exit_code) {
 
 namespace {
 
-// @engaged names @wanted itself, or one of its compiler clones, with the same module prefix.
-bool matches(const std::string& engaged, const std::string& wanted) {
-  if (engaged == wanted) return true;
-  auto split = [](const std::string& t) {
-    size_t colon = t.find(':');
-    return colon == std::string::npos ? std::pair{std::string(), t}
-                                      : std::pair{t.substr(0, colon), t.substr(colon + 1)};
-  };
-  auto [emod, esym] = split(engaged);
-  auto [wmod, wsym] = split(wanted);
-  if (emod != wmod) return false;
-  auto clone = symbols::parse_clone_name(esym);
-  return clone && clone->base == wsym;
-}
-
 int finish(Context& ctx, const DisengageOptions& opts, const std::vector<std::string>& done, const std::string& error,
            int code) {
   if (opts.json) {
@@ -53,6 +38,28 @@ int finish(Context& ctx, const DisengageOptions& opts, const std::vector<std::st
   return code;
 }
 
+// @engaged names @wanted itself, or one of its compiler clones, with the same module prefix.
+bool matches(const std::string& engaged, const std::string& wanted) {
+  if (engaged == wanted) return true;
+  auto e = wire::parse_target(engaged);
+  auto w = wire::parse_target(wanted);
+  if (!e || !w || e->module != w->module) return false;
+  auto clone = symbols::parse_clone_name(e->symbol);
+  return clone && clone->base == w->symbol;
+}
+
+// Disengages each of @targets in turn; stops at the first refusal.
+int disengage_each(Context& ctx, const DisengageOptions& opts, const std::vector<std::string>& targets) {
+  std::vector<std::string> done;
+  for (const auto& t : targets) {
+    auto command = wire::Command::disengage(t);
+    if (auto sent = wire::send(ctx.sys, command); !sent)
+      return finish(ctx, opts, done, describe_failure(ctx, command, sent.error()), failure_exit_code(sent.error()));
+    done.push_back(t);
+  }
+  return finish(ctx, opts, done, "", kExitOk);
+}
+
 }  // namespace
 
 int run_disengage(const DisengageOptions& opts, Context& ctx) {
@@ -60,33 +67,22 @@ int run_disengage(const DisengageOptions& opts, Context& ctx) {
   if (!ctx.sys.killswitch_present())
     return finish(ctx, opts, {}, "killswitch is not available on " + ctx.sys.describe() + ": nothing is engaged",
                   kExitUnavailable);
-  auto text = ctx.sys.killswitch_read(KS_ENGAGED_FILE);
-  if (!text) return finish(ctx, opts, {}, text.error().message(), kExitSystem);
-  auto lines = sysfs::parse_engaged(*text);
-  if (!lines) return finish(ctx, opts, {}, "cannot parse the engaged file: " + lines.error(), kExitSystem);
+  auto lines = wire::read_engaged(ctx.sys);
+  if (!lines) return finish(ctx, opts, {}, lines.error().message(), kExitSystem);
 
   std::vector<std::string> targets;
   for (const auto& line : *lines)
-    if (opts.all || matches(line.symbol, opts.target)) targets.push_back(line.symbol);
+    if (opts.all || matches(line.target, opts.target)) targets.push_back(line.target);
 
   if (opts.all) {
-    if (auto err = ctx.sys.killswitch_write(KS_CONTROL_FILE, std::string(KS_VERB_DISENGAGE_ALL) + "\n"))
-      return finish(ctx, opts, {}, describe_failure(ctx, KS_VERB_DISENGAGE_ALL, "", err), failure_exit_code(err));
+    auto command = wire::Command::disengage_all();
+    if (auto sent = wire::send(ctx.sys, command); !sent)
+      return finish(ctx, opts, {}, describe_failure(ctx, command, sent.error()), failure_exit_code(sent.error()));
     return finish(ctx, opts, targets, "", kExitOk);
   }
-  if (targets.empty()) {
-    // Let the kernel answer for what the engaged file did not show (the built-in one may differ).
-    if (auto err = ctx.sys.killswitch_write(KS_CONTROL_FILE, std::string(KS_VERB_DISENGAGE) + " " + opts.target + "\n"))
-      return finish(ctx, opts, {}, describe_failure(ctx, KS_VERB_DISENGAGE, opts.target, err), failure_exit_code(err));
-    return finish(ctx, opts, {opts.target}, "", kExitOk);
-  }
-  std::vector<std::string> done;
-  for (const auto& t : targets) {
-    if (auto err = ctx.sys.killswitch_write(KS_CONTROL_FILE, std::string(KS_VERB_DISENGAGE) + " " + t + "\n"))
-      return finish(ctx, opts, done, describe_failure(ctx, KS_VERB_DISENGAGE, t, err), failure_exit_code(err));
-    done.push_back(t);
-  }
-  return finish(ctx, opts, done, "", kExitOk);
+  // Let the kernel answer for what the engaged file did not show (the built-in one may differ).
+  if (targets.empty()) targets.push_back(opts.target);
+  return disengage_each(ctx, opts, targets);
 }
 
 }  // namespace ks::commands

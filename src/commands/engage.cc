@@ -9,12 +9,12 @@
 #include "commands/exit_codes.h"
 #include "commands/kernel_failure.h"
 #include "commands/report_output.h"
-#include "engage/engager.h"
+#include "engage/transaction.h"
 #include "kernel/kernel_info.h"
 #include "values/value.h"
 
 extern "C" {
-#include "command.h"
+#include "killswitch.h"
 }
 
 namespace ks::commands {
@@ -96,18 +96,14 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
     return refuse(ctx, opts, "not engaged: " + report.verdict_line() + "; add --force to engage anyway", kExitUnsafe,
                   &report);
 
-  engage::Plan plan;
-  plan.verb = opts.try_seconds ? "tryengage" : "engage";
-  plan.targets = report.targets();
-  plan.value = *req.value;
-  plan.condition = report.condition;
-  plan.seconds = opts.try_seconds.value_or(0);
-  auto outcome = engage::execute(ctx.sys, plan);
+  auto command = opts.try_seconds ? wire::Command::tryengage(report.target, *req.value, *opts.try_seconds)
+                                  : wire::Command::engage(report.target, *req.value, report.condition);
+  auto outcome = engage::execute(ctx.sys, engage::for_each_target(command, report.targets()));
 
   auto kind = report.prototype ? report.prototype->return_kind : btf::TypeKind::kSigned;
-  std::string value_text = values::describe_value(plan.value, kind);
+  std::string value_text = values::describe_value(command.value, kind);
   if (!outcome.ok()) {
-    std::string why = describe_failure(ctx, plan.verb, *outcome.failed_target, outcome.error);
+    std::string why = describe_failure(ctx, *outcome.failed, *outcome.error);
     if (!outcome.rolled_back.empty()) {
       std::string list;
       for (const auto& t : outcome.rolled_back) list += (list.empty() ? "" : ", ") + t;
@@ -120,8 +116,8 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
     }
     if (opts.json) {
       nlohmann::json j{{"engaged", outcome.done},
-                       {"failed", *outcome.failed_target},
-                       {"errno", outcome.error.value()},
+                       {"failed", outcome.failed->target},
+                       {"errno", outcome.error->errno_value()},
                        {"error", why},
                        {"rolled_back", outcome.rolled_back},
                        {"check", report_json(report)}};
@@ -129,13 +125,13 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
     } else {
       ctx.err << "killswitch engage: " << why << "\n";
     }
-    return failure_exit_code(outcome.error);
+    return failure_exit_code(*outcome.error);
   }
 
   if (opts.json) {
     nlohmann::json j{{"engaged", outcome.done},
-                     {"verb", plan.verb},
-                     {"value", plan.value},
+                     {"verb", wire::verb_name(command.verb)},
+                     {"value", command.value},
                      {"value_text", value_text},
                      {"condition", report.condition ? nlohmann::json(*report.condition) : nlohmann::json(nullptr)},
                      {"try_seconds", opts.try_seconds ? nlohmann::json(*opts.try_seconds) : nlohmann::json(nullptr)},

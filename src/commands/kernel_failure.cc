@@ -4,37 +4,21 @@
 
 #include "commands/exit_codes.h"
 #include "explain/kernel_error.h"
-#include "sysfs/engaged_line.h"
+#include "wire/channel.h"
 
 namespace ks::commands {
 
-std::optional<long> engaged_retval(const system::System& sys, const std::string& target) {
-  auto text = sys.killswitch_read("engaged");
-  if (!text) return std::nullopt;
-  auto lines = sysfs::parse_engaged(*text);
-  if (!lines) return std::nullopt;
-  for (const auto& line : *lines)
-    if (line.symbol == target) return line.retval;
-  return std::nullopt;
-}
-
-std::string describe_failure(Context& ctx, const std::string& verb, const std::string& target, std::error_code error) {
+std::string describe_failure(Context& ctx, const wire::Command& command, const util::Error& error) {
   explain::Attempt attempt;
-  attempt.verb = verb;
-  attempt.target = target;
+  attempt.command = command;
   attempt.root = ctx.root;
-  attempt.lockdown = explain::lockdown_level(ctx.sys.lockdown().value_or(""));
-  if (error.value() == EBUSY) attempt.current_retval = engaged_retval(ctx.sys, target);
-  return explain::kernel_error(attempt, error);
+  attempt.lockdown = system::parse_lockdown(ctx.sys.lockdown().value_or(""));
+  if (error.errno_value() == EBUSY)
+    if (auto lines = wire::read_engaged(ctx.sys))
+      if (const auto* line = wire::find_engaged(*lines, command.target)) attempt.current_retval = line->retval;
+  return explain::kernel_error(attempt, error.code);
 }
 
-int failure_exit_code(std::error_code error) {
-  switch (error.value()) {
-    case ENOENT:
-      return kExitNotFound;
-    default:
-      return kExitRefused;
-  }
-}
+int failure_exit_code(const util::Error& error) { return error.errno_value() == ENOENT ? kExitNotFound : kExitRefused; }
 
 }  // namespace ks::commands

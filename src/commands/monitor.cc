@@ -10,9 +10,10 @@
 #include "commands/exit_codes.h"
 #include "commands/kernel_failure.h"
 #include "commands/report_output.h"
-#include "engage/engager.h"
+#include "engage/transaction.h"
 #include "kernel/kernel_info.h"
 #include "killswitch.h"
+#include "wire/channel.h"
 
 namespace ks::commands {
 
@@ -63,13 +64,10 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
     return fail(ctx, opts, "cannot monitor " + report.target, kExitRefused);
   }
 
-  engage::Plan plan;
-  plan.verb = KS_VERB_MONITOR;
-  plan.targets = report.targets();
-  auto outcome = engage::execute(ctx.sys, plan);
+  const std::vector<std::string> targets = report.targets();
+  auto outcome = engage::execute(ctx.sys, engage::for_each_target(wire::Command::monitor(report.target), targets));
   if (!outcome.ok())
-    return fail(ctx, opts, describe_failure(ctx, plan.verb, *outcome.failed_target, outcome.error),
-                failure_exit_code(outcome.error));
+    return fail(ctx, opts, describe_failure(ctx, *outcome.failed, *outcome.error), failure_exit_code(*outcome.error));
 
   // The engagements are new, so their counters started at zero when they were
   // made: every call since counts, including any before the first reading here.
@@ -77,7 +75,7 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
   unsigned long last = 0;
   for (unsigned s = 0; s < opts.seconds && !ctx.interrupted(); ++s) {
     ctx.sleep(1);
-    unsigned long now = total_hits(ctx.sys, plan.targets);
+    unsigned long now = total_hits(ctx.sys, targets);
     per_second.push_back(now - last);
     last = now;
     if (opts.json) continue;
@@ -93,15 +91,15 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
   // Per target, read before the files go away with the monitor.
   nlohmann::json per_target = nlohmann::json::object();
   unsigned long calls = 0;  // from one reading per target, so the parts add up to the total
-  for (size_t i = 0; i < plan.targets.size(); ++i) {
-    unsigned long part = total_hits(ctx.sys, {plan.targets[i]});
-    per_target[plan.targets[i]] = part;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    unsigned long part = total_hits(ctx.sys, {targets[i]});
+    per_target[targets[i]] = part;
     calls += part;
   }
   std::vector<std::string> stop_errors;
-  for (const auto& t : plan.targets)
-    if (auto err = ctx.sys.killswitch_write(KS_CONTROL_FILE, std::string(KS_VERB_DISENGAGE) + " " + t + "\n"))
-      stop_errors.push_back(describe_failure(ctx, KS_VERB_DISENGAGE, t, err));
+  for (const auto& t : targets)
+    if (auto stopped = wire::send(ctx.sys, wire::Command::disengage(t)); !stopped)
+      stop_errors.push_back(describe_failure(ctx, wire::Command::disengage(t), stopped.error()));
 
   unsigned seconds = static_cast<unsigned>(per_second.size());
   std::string verdict =
@@ -112,7 +110,7 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
                        "get; use --if to narrow it down",
                        report.target, calls, seconds, seconds ? double(calls) / seconds : 0.0);
   if (opts.json) {
-    nlohmann::json j{{"targets", plan.targets},  {"seconds", seconds},       {"calls", calls},
+    nlohmann::json j{{"targets", targets},       {"seconds", seconds},       {"calls", calls},
                      {"per_second", per_second}, {"per_target", per_target}, {"verdict", verdict},
                      {"called", calls != 0}};
     if (!stop_errors.empty()) j["errors"] = stop_errors;

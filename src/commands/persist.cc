@@ -3,20 +3,21 @@
 #include <memory>
 #include <ostream>
 
+#include "commands/exit_codes.h"
 #include "profile/catalog.h"
 
 namespace ks::commands {
 
 namespace fs = std::filesystem;
 
-void setup_persist(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+void setup_persist(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<PersistOptions>();
   auto* cmd = app.add_subcommand("persist", "Apply a profile at every boot while the kernel needs it");
   cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...) or files")->required();
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_persist(*opts, ctx); });
 }
 
-void setup_unpersist(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+void setup_unpersist(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<PersistOptions>();
   auto* cmd = app.add_subcommand("unpersist", "Stop applying a profile at boot (what is engaged stays: revert)");
   cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...)")->required();
@@ -33,21 +34,21 @@ bool inside(const fs::path& file, const fs::path& dir) {
 
 }  // namespace
 
-int run_persist(const PersistOptions& opts, ProfileContext& ctx) {
-  int code = kProfileExitOk;
+int run_persist(const PersistOptions& opts, Context& ctx) {
+  int code = kExitOk;
   for (const auto& name : opts.profiles) {
-    auto p = profile::find_profile(name, ctx.catalog_dirs);
+    auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
     if (!p) {
       ctx.err << "killswitch persist: " << p.error().message() << "\n";
-      code = p.error().line > 0 ? kProfileExitUsage : kProfileExitNotFound;
+      code = p.error().where && p.error().where->line > 0 ? kExitUsage : kExitNotFound;
       continue;
     }
     std::error_code ec;
-    fs::create_directories(ctx.persist_dir, ec);
-    fs::path dest = ctx.persist_dir / (p->id + ".toml");
+    fs::create_directories(ctx.paths.persist_dir, ec);
+    fs::path dest = ctx.paths.persist_dir / (p->id + ".toml");
     fs::remove(dest, ec);
     bool from_catalog = false;
-    for (const auto& d : ctx.catalog_dirs) from_catalog = from_catalog || inside(p->source, d);
+    for (const auto& d : ctx.paths.catalog_dirs) from_catalog = from_catalog || inside(p->source, d);
     ec.clear();
     if (from_catalog)
       fs::create_symlink(fs::absolute(p->source), dest, ec);
@@ -55,7 +56,7 @@ int run_persist(const PersistOptions& opts, ProfileContext& ctx) {
       fs::copy_file(p->source, dest, fs::copy_options::overwrite_existing, ec);
     if (ec) {
       ctx.err << "killswitch persist: " << dest.string() << ": " << ec.message() << "\n";
-      code = kProfileExitSystem;
+      code = kExitSystem;
       continue;
     }
     ctx.out << p->id << ": persisted as " << dest.string() << (from_catalog ? " (link to the catalog)" : " (copy)")
@@ -64,19 +65,19 @@ int run_persist(const PersistOptions& opts, ProfileContext& ctx) {
   return code;
 }
 
-int run_unpersist(const PersistOptions& opts, ProfileContext& ctx) {
-  int code = kProfileExitOk;
+int run_unpersist(const PersistOptions& opts, Context& ctx) {
+  int code = kExitOk;
   for (const auto& id : opts.profiles) {
-    fs::path dest = ctx.persist_dir / (id + ".toml");
+    fs::path dest = ctx.paths.persist_dir / (id + ".toml");
     std::error_code ec;
     if (!fs::is_symlink(dest, ec) && !fs::exists(dest, ec)) {
       ctx.err << "killswitch unpersist: " << id << " is not persisted (no " << dest.string() << ")\n";
-      code = kProfileExitNotFound;
+      code = kExitNotFound;
       continue;
     }
     if (!fs::remove(dest, ec) || ec) {
       ctx.err << "killswitch unpersist: " << dest.string() << ": " << ec.message() << "\n";
-      code = kProfileExitSystem;
+      code = kExitSystem;
       continue;
     }
     ctx.out << id << ": no longer applied at boot; what is engaged now stays (killswitch revert " << id << ")\n";

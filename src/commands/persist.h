@@ -1,7 +1,7 @@
 // killswitch persist <profile>...   keep a profile applied across reboots
 // killswitch unpersist <profile>... stop doing so (what is engaged stays)
 //
-// Persisted profiles live in ProfileContext::persist_dir as <id>.toml: a
+// Persisted profiles live in Context::paths.persist_dir as <id>.toml: a
 // symlink to a catalog profile (so a catalog update with a newer fixed
 // version reaches it), a copy of any other file. killswitch.service applies
 // them at boot; each one the running kernel has fixed is skipped and logged.
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "commands/profile_context.h"
+#include "commands/context.h"
 
 namespace ks::commands {
 
@@ -19,9 +19,9 @@ struct PersistOptions {
   std::vector<std::string> profiles;
 };
 
-void setup_persist(CLI::App& app, ProfileContext& ctx, int& exit_code);
-void setup_unpersist(CLI::App& app, ProfileContext& ctx, int& exit_code);
-int run_persist(const PersistOptions& opts, ProfileContext& ctx);
-int run_unpersist(const PersistOptions& opts, ProfileContext& ctx);
+void setup_persist(CLI::App& app, Context& ctx, int& exit_code);
+void setup_unpersist(CLI::App& app, Context& ctx, int& exit_code);
+int run_persist(const PersistOptions& opts, Context& ctx);
+int run_unpersist(const PersistOptions& opts, Context& ctx);
 
 }  // namespace ks::commands

@@ -4,13 +4,15 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "commands/exit_codes.h"
 #include "profile/applicability.h"
 #include "profile/catalog.h"
 #include "profile/kernel_facts.h"
+#include "profile/report.h"
 
 namespace ks::commands {
 
-void setup_profiles(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+void setup_profiles(CLI::App& app, Context& ctx, int& exit_code) {
   auto* cmd = app.add_subcommand("profiles", "List, show and validate mitigation profiles");
   cmd->require_subcommand(1);
 
@@ -34,9 +36,9 @@ void setup_profiles(CLI::App& app, ProfileContext& ctx, int& exit_code) {
 
 namespace {
 
-bool persisted(const ProfileContext& ctx, const std::string& id) {
+bool persisted(const Context& ctx, const std::string& id) {
   std::error_code ec;
-  return std::filesystem::exists(ctx.persist_dir / (id + ".toml"), ec);
+  return std::filesystem::exists(ctx.paths.persist_dir / (id + ".toml"), ec);
 }
 
 nlohmann::json profile_json(const profile::Profile& p) {
@@ -62,10 +64,10 @@ nlohmann::json profile_json(const profile::Profile& p) {
 
 }  // namespace
 
-int run_profiles_list(const ProfilesListOptions& opts, ProfileContext& ctx) {
-  auto facts = profile::read_kernel_facts(ctx.host);
-  std::vector<std::filesystem::path> dirs = ctx.catalog_dirs;
-  dirs.push_back(ctx.persist_dir);
+int run_profiles_list(const ProfilesListOptions& opts, Context& ctx) {
+  auto facts = profile::read_kernel_facts(ctx.sys);
+  std::vector<std::filesystem::path> dirs = ctx.paths.catalog_dirs;
+  dirs.push_back(ctx.paths.persist_dir);
   std::error_code ec;
   std::vector<std::filesystem::path> existing;
   for (const auto& d : dirs)
@@ -95,21 +97,21 @@ int run_profiles_list(const ProfilesListOptions& opts, ProfileContext& ctx) {
       ctx.out << j["id"].get<std::string>() << "  " << need << (j["persisted"].get<bool>() ? ", persisted" : "") << "  "
               << j["title"].get<std::string>() << "\n";
     }
-    if (!facts) ctx.err << "killswitch profiles: " << facts.error() << "\n";
+    if (!facts) ctx.err << "killswitch profiles: " << facts.error().message() << "\n";
   }
   for (const auto& e : all.errors) ctx.err << "killswitch profiles: " << e.message() << "\n";
-  return all.errors.empty() ? kProfileExitOk : kProfileExitUsage;
+  return all.errors.empty() ? kExitOk : kExitUsage;
 }
 
-int run_profiles_show(const ProfilesShowOptions& opts, ProfileContext& ctx) {
-  auto dirs = ctx.catalog_dirs;
-  dirs.push_back(ctx.persist_dir);
+int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
+  auto dirs = ctx.paths.catalog_dirs;
+  dirs.push_back(ctx.paths.persist_dir);
   auto p = profile::find_profile(opts.profile, dirs);
   if (!p) {
     ctx.err << "killswitch profiles show: " << p.error().message() << "\n";
-    return p.error().line > 0 ? kProfileExitUsage : kProfileExitNotFound;
+    return p.error().where && p.error().where->line > 0 ? kExitUsage : kExitNotFound;
   }
-  auto facts = profile::read_kernel_facts(ctx.host);
+  auto facts = profile::read_kernel_facts(ctx.sys);
   std::optional<profile::Verdict> verdict;
   if (facts) verdict = profile::decide(*p, *facts);
   if (opts.json) {
@@ -117,7 +119,7 @@ int run_profiles_show(const ProfilesShowOptions& opts, ProfileContext& ctx) {
     j["persisted"] = persisted(ctx, p->id);
     if (verdict) j["applicability"] = {{"applicable", verdict->applicable}, {"reason", verdict->reason}};
     ctx.out << j.dump(2) << "\n";
-    return kProfileExitOk;
+    return kExitOk;
   }
   auto& o = ctx.out;
   o << p->id << ": " << p->title << "\n\n" << p->summary << "\n\n";
@@ -135,24 +137,23 @@ int run_profiles_show(const ProfilesShowOptions& opts, ProfileContext& ctx) {
   if (verdict)
     o << "On this kernel: " << (verdict->applicable ? "needed: " : "not needed: ") << verdict->reason << "\n";
   o << "Persisted: " << (persisted(ctx, p->id) ? "yes" : "no") << "\n";
-  return kProfileExitOk;
+  return kExitOk;
 }
 
-int run_profiles_validate(const ProfilesValidateOptions& opts, ProfileContext& ctx) {
+int run_profiles_validate(const ProfilesValidateOptions& opts, Context& ctx) {
   std::vector<std::filesystem::path> paths(opts.paths.begin(), opts.paths.end());
   profile::Loaded all = profile::load_profiles(paths);
   if (opts.json) {
     nlohmann::json ok = nlohmann::json::array();
     for (const auto& p : all.profiles) ok.push_back({{"id", p.id}, {"file", p.source.string()}});
     nlohmann::json bad = nlohmann::json::array();
-    for (const auto& e : all.errors)
-      bad.push_back({{"file", e.file}, {"line", e.line}, {"column", e.column}, {"what", e.what}});
+    for (const auto& e : all.errors) bad.push_back(profile::error_json(e));
     ctx.out << nlohmann::json{{"valid", ok}, {"errors", bad}}.dump(2) << "\n";
   } else {
     for (const auto& p : all.profiles) ctx.out << p.source.string() << ": ok (" << p.id << ")\n";
     for (const auto& e : all.errors) ctx.err << e.message() << "\n";
   }
-  return all.errors.empty() ? kProfileExitOk : kProfileExitUsage;
+  return all.errors.empty() ? kExitOk : kExitUsage;
 }
 
 }  // namespace ks::commands

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "commands/profile_context.h"
+#include "commands/context.h"
 
 namespace ks::commands {
 
@@ -23,9 +23,9 @@ struct ProfilesValidateOptions {
   bool json = false;
 };
 
-void setup_profiles(CLI::App& app, ProfileContext& ctx, int& exit_code);
-int run_profiles_list(const ProfilesListOptions& opts, ProfileContext& ctx);
-int run_profiles_show(const ProfilesShowOptions& opts, ProfileContext& ctx);
-int run_profiles_validate(const ProfilesValidateOptions& opts, ProfileContext& ctx);
+void setup_profiles(CLI::App& app, Context& ctx, int& exit_code);
+int run_profiles_list(const ProfilesListOptions& opts, Context& ctx);
+int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx);
+int run_profiles_validate(const ProfilesValidateOptions& opts, Context& ctx);
 
 }  // namespace ks::commands

@@ -14,28 +14,12 @@
 
 namespace ks::commands {
 
-namespace {
-
-// The profile subcommands take their own context, which Context carries.
-template <void (*Setup)(CLI::App&, ProfileContext&, int&)>
-void with_profiles(CLI::App& app, Context& ctx, int& exit_code) {
-  if (ctx.profiles) Setup(app, *ctx.profiles, exit_code);
-}
-
-}  // namespace
-
 const std::vector<CommandEntry>& command_table() {
   static const std::vector<CommandEntry> table = {
-      {"check", setup_check},
-      {"engage", setup_engage},
-      {"disengage", setup_disengage},
-      {"monitor", setup_monitor},
-      {"status", setup_status},
-      {"apply", with_profiles<setup_apply>},
-      {"revert", with_profiles<setup_revert>},
-      {"profiles", with_profiles<setup_profiles>},
-      {"persist", with_profiles<setup_persist>},
-      {"unpersist", with_profiles<setup_unpersist>},
+      {"check", setup_check},         {"engage", setup_engage},     {"disengage", setup_disengage},
+      {"monitor", setup_monitor},     {"status", setup_status},     {"apply", setup_apply},
+      {"revert", setup_revert},       {"profiles", setup_profiles}, {"persist", setup_persist},
+      {"unpersist", setup_unpersist},
   };
   return table;
 }

@@ -4,13 +4,14 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "commands/exit_codes.h"
 #include "profile/applier.h"
 #include "profile/catalog.h"
 #include "profile/report.h"
 
 namespace ks::commands {
 
-void setup_revert(CLI::App& app, ProfileContext& ctx, int& exit_code) {
+void setup_revert(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<RevertOptions>();
   auto* cmd = app.add_subcommand("revert", "Disengage what a profile engaged");
   cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...) or files")->required();
@@ -19,20 +20,20 @@ void setup_revert(CLI::App& app, ProfileContext& ctx, int& exit_code) {
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_revert(*opts, ctx); });
 }
 
-int run_revert(const RevertOptions& opts, ProfileContext& ctx) {
-  int code = kProfileExitOk;
+int run_revert(const RevertOptions& opts, Context& ctx) {
+  int code = kExitOk;
   std::vector<profile::ProfileResult> results;
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& name : opts.profiles) {
-    auto p = profile::find_profile(name, ctx.catalog_dirs);
+    auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
     if (!p) {
       errors.push_back(p.error().message());
       if (!opts.json) ctx.err << "killswitch revert: " << p.error().message() << "\n";
-      code = kProfileExitNotFound;
+      code = kExitNotFound;
       continue;
     }
-    results.push_back(profile::revert_profile(*p, ctx.control, opts.dry_run));
-    if (results.back().outcome == profile::Outcome::kFailed) code = kProfileExitRefused;
+    results.push_back(profile::revert_profile(*p, ctx.sys, opts.dry_run));
+    if (results.back().outcome == profile::Outcome::kFailed) code = kExitRefused;
   }
   if (opts.json) {
     nlohmann::json list = nlohmann::json::array();

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "commands/profile_context.h"
+#include "commands/context.h"
 
 namespace ks::commands {
 
@@ -15,7 +15,7 @@ struct RevertOptions {
   bool json = false;
 };
 
-void setup_revert(CLI::App& app, ProfileContext& ctx, int& exit_code);
-int run_revert(const RevertOptions& opts, ProfileContext& ctx);
+void setup_revert(CLI::App& app, Context& ctx, int& exit_code);
+int run_revert(const RevertOptions& opts, Context& ctx);
 
 }  // namespace ks::commands

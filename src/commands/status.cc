@@ -4,14 +4,18 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
 #include "commands/exit_codes.h"
-#include "explain/kernel_error.h"
-#include "killswitch.h"
-#include "sysfs/engaged_line.h"
 #include "system/backend.h"
+#include "system/lockdown.h"
 #include "values/value.h"
+#include "wire/channel.h"
+
+extern "C" {
+#include "killswitch.h"
+}
 
 namespace ks::commands {
 
@@ -23,94 +27,117 @@ void setup_status(CLI::App& app, Context& ctx, int& exit_code) {
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_status(*opts, ctx); });
 }
 
-int run_status(const StatusOptions& opts, Context& ctx) {
-  auto backend = system::detect_backend(ctx.sys);
-  std::string lockdown = explain::lockdown_level(ctx.sys.lockdown().value_or(""));
-  long kernel_taint = std::strtol(ctx.sys.kernel_taint().value_or("0").c_str(), nullptr, 10);
+namespace {
 
+// What status found, before it is shown as text or JSON.
+struct Status {
+  system::Backend backend = system::Backend::kNone;
+  system::Lockdown lockdown = system::Lockdown::kNone;
+  long kernel_taint = 0;
+  std::optional<bool> tainted;  // killswitch's own taint file; unknown without one
+  std::vector<wire::EngagedLine> engagements;
+  std::optional<util::Error> error;
+};
+
+Status read_status(const system::System& sys) {
+  Status s;
+  s.backend = system::detect_backend(sys);
+  s.lockdown = system::parse_lockdown(sys.lockdown().value_or(""));
+  s.kernel_taint = std::strtol(sys.kernel_taint().value_or("0").c_str(), nullptr, 10);
+  if (s.backend == system::Backend::kNone) return s;
+  if (auto taint = sys.killswitch_read(KS_TAINT_FILE)) s.tainted = taint->rfind("1", 0) == 0;
+  if (auto lines = wire::read_engaged(sys))
+    s.engagements = std::move(*lines);
+  else
+    s.error = lines.error();
+  return s;
+}
+
+template <typename T>
+nlohmann::json or_null(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json or_null(const std::string& value) {
+  return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
+nlohmann::json status_json(const Status& s) {
   nlohmann::json j;
-  j["backend"] = system::backend_name(backend);
-  j["missing_features"] = system::missing_features(backend);
-  j["lockdown"] = lockdown;
-  j["kernel_taint"] = kernel_taint;
+  j["backend"] = system::backend_name(s.backend);
+  j["missing_features"] = system::missing_features(s.backend);
+  j["lockdown"] = system::lockdown_name(s.lockdown);
+  j["kernel_taint"] = s.kernel_taint;
+  j["tainted"] = or_null(s.tainted);
   j["engagements"] = nlohmann::json::array();
-  j["tainted"] = nullptr;
-
-  int code = kExitOk;
-  std::string error;
-  if (backend != system::Backend::kNone) {
-    if (auto taint = ctx.sys.killswitch_read(KS_TAINT_FILE)) j["tainted"] = taint->rfind("1", 0) == 0;
-    auto text = ctx.sys.killswitch_read(KS_ENGAGED_FILE);
-    tl::expected<std::vector<sysfs::EngagedLine>, std::string> lines = tl::unexpected(std::string());
-    if (text)
-      lines = sysfs::parse_engaged(*text);
-    else
-      lines = tl::unexpected(text.error().message());
-    if (!lines) {
-      error = lines.error();
-      code = kExitSystem;
-    } else {
-      for (const auto& l : *lines) {
-        nlohmann::json e{{"target", l.symbol}, {"retval", l.retval}, {"hits", l.hits}};
-        auto get = [&](const char* key) -> nlohmann::json {
-          auto it = l.extra.find(key);
-          return it == l.extra.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second);
-        };
-        e["state"] = get("state");
-        e["condition"] = get("if");
-        e["module"] = get("module");
-        auto passes = l.extra.find("passes");
-        e["passes"] = passes == l.extra.end() ? nlohmann::json(nullptr)
-                                              : nlohmann::json(std::strtoul(passes->second.c_str(), nullptr, 10));
-        e["timeout_left"] = get("timeout_left");
-        j["engagements"].push_back(e);
-      }
-    }
+  for (const auto& l : s.engagements) {
+    auto state = l.state();
+    j["engagements"].push_back({{"target", l.target},
+                                {"retval", l.retval},
+                                {"hits", l.hits},
+                                {"state", state ? nlohmann::json(wire::state_name(*state)) : nlohmann::json(nullptr)},
+                                {"condition", or_null(l.condition())},
+                                {"module", or_null(l.module())},
+                                {"passes", or_null(l.passes())},
+                                {"timeout_left", or_null(l.field(KS_KEY_TIMEOUT_LEFT))}});
   }
+  if (s.error) j["error"] = s.error->message();
+  return j;
+}
 
-  if (opts.json) {
-    if (!error.empty()) j["error"] = error;
-    ctx.out << j.dump(2) << "\n";
-    return code;
-  }
+std::string backend_line(system::Backend backend) {
   switch (backend) {
     case system::Backend::kNone:
-      ctx.out << "killswitch: not available (load it with 'modprobe killswitch')\n";
-      break;
+      return "killswitch: not available (load it with 'modprobe killswitch')";
     case system::Backend::kModule:
-      ctx.out << "killswitch: killswitch.ko (all features)\n";
+      return "killswitch: killswitch.ko (all features)";
+    case system::Backend::kBuiltin:
       break;
-    case system::Backend::kBuiltin: {
-      ctx.out << "killswitch: the kernel's built-in killswitch; missing: ";
-      std::string list;
-      for (const auto& f : system::missing_features(backend)) list += (list.empty() ? "" : ", ") + f;
-      ctx.out << list << "\n";
-      break;
-    }
   }
-  ctx.out << "lockdown: " << lockdown
-          << (lockdown == "integrity" || lockdown == "confidentiality" ? " (runtime changes are refused)" : "") << "\n";
-  ctx.out << "kernel taint: " << kernel_taint << ", killswitch taint: "
-          << (j["tainted"].is_null()     ? "unknown"
-              : j["tainted"].get<bool>() ? "yes"
-                                         : "no")
+  std::string list;
+  for (const auto& f : system::missing_features(backend)) list += (list.empty() ? "" : ", ") + f;
+  return "killswitch: the kernel's built-in killswitch; missing: " + list;
+}
+
+void print_engagements(std::ostream& out, const std::vector<wire::EngagedLine>& lines) {
+  if (lines.empty()) {
+    out << "nothing engaged\n";
+    return;
+  }
+  auto dash = [](const std::string& text) { return text.empty() ? std::string("-") : text; };
+  out << fmt::format("{:<36} {:>18} {:>10} {:>10} {:<11} {}\n", "TARGET", "RETVAL", "HITS", "PASSES", "STATE",
+                     "CONDITION");
+  for (const auto& l : lines) {
+    auto passes = l.passes();
+    auto state = l.state();
+    out << fmt::format("{:<36} {:>18} {:>10} {:>10} {:<11} {}\n", l.target, values::describe_value(l.retval), l.hits,
+                       passes ? std::to_string(*passes) : "-", state ? std::string(wire::state_name(*state)) : "-",
+                       dash(l.condition()));
+  }
+}
+
+void print_status(Context& ctx, const Status& s) {
+  ctx.out << backend_line(s.backend) << "\n";
+  ctx.out << "lockdown: " << system::lockdown_name(s.lockdown)
+          << (system::refuses_changes(s.lockdown) ? " (runtime changes are refused)" : "") << "\n";
+  ctx.out << "kernel taint: " << s.kernel_taint << ", killswitch taint: "
+          << (!s.tainted   ? "unknown"
+              : *s.tainted ? "yes"
+                           : "no")
           << "\n";
-  if (!error.empty()) ctx.err << "killswitch status: " << error << "\n";
-  if (j["engagements"].empty()) {
-    ctx.out << "nothing engaged\n";
-    return code;
-  }
-  ctx.out << fmt::format("{:<36} {:>18} {:>10} {:>10} {:<11} {}\n", "TARGET", "RETVAL", "HITS", "PASSES", "STATE",
-                         "CONDITION");
-  for (const auto& e : j["engagements"]) {
-    auto text = [](const nlohmann::json& v) {
-      return v.is_null() ? std::string("-") : v.is_string() ? v.get<std::string>() : v.dump();
-    };
-    ctx.out << fmt::format("{:<36} {:>18} {:>10} {:>10} {:<11} {}\n", e["target"].get<std::string>(),
-                           values::describe_value(e["retval"].get<long>()), e["hits"].get<unsigned long>(),
-                           text(e["passes"]), text(e["state"]), text(e["condition"]));
-  }
-  return code;
+  if (s.error) ctx.err << "killswitch status: " << s.error->message() << "\n";
+  print_engagements(ctx.out, s.engagements);
+}
+
+}  // namespace
+
+int run_status(const StatusOptions& opts, Context& ctx) {
+  Status s = read_status(ctx.sys);
+  if (opts.json)
+    ctx.out << status_json(s).dump(2) << "\n";
+  else
+    print_status(ctx, s);
+  return s.error ? kExitSystem : kExitOk;
 }
 
 }  // namespace ks::commands

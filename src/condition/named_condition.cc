@@ -117,10 +117,10 @@ util::Result<Translated> translate(std::string_view input, const btf::Prototype*
         return util::fail(proto->name + " has no parameter called '" + lhs + "' (its parameters: " + names + ")");
       }
       if (proto && index <= proto->params.size())
-        if (auto ok = check_registers(*proto, index); !ok) return tl::unexpected(ok.error());
+        if (auto ok = check_registers(*proto, index); !ok) return util::fail(ok.error());
       if (index < 1 || index > KS_COND_ARGS) return util::fail("argument index must be 1..6: " + lhs);
       auto value = value_of(rhs, btf);
-      if (!value) return tl::unexpected(value.error());
+      if (!value) return util::fail(value.error());
       piece = "arg" + std::to_string(index) + op + std::to_string(*value);
       out.uses_args = true;
     }

@@ -1,6 +1,7 @@
 #include "profile/applier.h"
 
-#include <optional>
+#include "engage/transaction.h"
+#include "wire/channel.h"
 
 namespace ks::profile {
 
@@ -22,31 +23,48 @@ const char* outcome_name(Outcome outcome) {
   return "?";
 }
 
+const char* action_name(Action action) {
+  switch (action) {
+    case Action::kEngaged:
+      return "engaged";
+    case Action::kAlreadyEngaged:
+      return "already engaged";
+    case Action::kWouldEngage:
+      return "would engage";
+    case Action::kConflict:
+      return "conflict";
+    case Action::kFailed:
+      return "failed";
+    case Action::kRolledBack:
+      return "rolled back";
+    case Action::kRollbackFailed:
+      return "rollback failed";
+    case Action::kDisengaged:
+      return "disengaged";
+    case Action::kWouldDisengage:
+      return "would disengage";
+    case Action::kNotEngaged:
+      return "not engaged";
+    case Action::kLeftAlone:
+      return "left alone";
+  }
+  return "?";
+}
+
 namespace {
-
-const sysfs::EngagedLine* find_line(const std::vector<sysfs::EngagedLine>& lines, const std::string& function) {
-  for (const auto& line : lines)
-    if (line.symbol == function) return &line;
-  return nullptr;
-}
-
-std::string extra(const sysfs::EngagedLine& line, const std::string& key) {
-  auto it = line.extra.find(key);
-  return it == line.extra.end() ? "" : it->second;
-}
 
 // The line is this target as the profile engages it: same value, same
 // condition, and short-circuiting (or pending, armed when its module loads).
-bool matches(const sysfs::EngagedLine& line, const Target& t) {
-  std::string state = extra(line, "state");
-  bool kills = state.empty() || state == "engaged" || state == "pending";
-  return kills && line.retval == t.retval && extra(line, "if") == t.canonical_condition;
+bool matches(const wire::EngagedLine& line, const Target& t) {
+  auto state = line.state();
+  bool kills = !state || state == wire::State::kEngaged || state == wire::State::kPending;
+  return kills && line.retval == t.retval && line.condition() == t.canonical_condition;
 }
 
-std::string describe(const sysfs::EngagedLine& line) {
+std::string describe(const wire::EngagedLine& line) {
   std::string s = "retval=" + std::to_string(line.retval);
-  for (const char* key : {"state", "if"})
-    if (!extra(line, key).empty()) s += std::string(" ") + key + "=" + extra(line, key);
+  if (auto state = line.state()) s += " state=" + std::string(wire::state_name(*state));
+  if (!line.condition().empty()) s += " if=" + line.condition();
   return s;
 }
 
@@ -57,9 +75,62 @@ ProfileResult start(const Profile& p) {
   return r;
 }
 
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+// Sorts the profile's targets into those already engaged as it says (noted
+// in @r) and those still to engage; nullopt with @r's reason set when one is
+// engaged otherwise.
+std::optional<std::vector<const Target*>> still_to_engage(const Profile& p, const std::vector<wire::EngagedLine>& lines,
+                                                          ProfileResult& r) {
+  std::vector<const Target*> todo;
+  for (const Target& t : p.targets) {
+    const wire::EngagedLine* line = wire::find_engaged(lines, t.function);
+    if (!line) {
+      todo.push_back(&t);
+      continue;
+    }
+    if (!matches(*line, t)) {
+      r.targets.push_back(
+          {t.function, Action::kConflict, "already engaged as " + describe(*line) + ", not as this profile says"});
+      r.reason = t.function + " is already engaged differently (" + describe(*line) + "); disengage it first";
+      return std::nullopt;
+    }
+    r.targets.push_back({t.function, Action::kAlreadyEngaged, ""});
+  }
+  return todo;
+}
+
+// Engages @todo all or none, noting each target in @r.
+void engage_all(system::System& sys, const std::vector<const Target*>& todo, ProfileResult& r) {
+  std::vector<wire::Command> commands;
+  for (const Target* t : todo) commands.push_back(t->command());
+  engage::Outcome outcome = engage::execute(sys, commands);
+  if (outcome.ok()) {
+    for (const Target* t : todo) r.targets.push_back({t->function, Action::kEngaged, ""});
+    r.outcome = Outcome::kApplied;
+    r.changed = true;
+    return;
+  }
+  const wire::Command& failed = *outcome.failed;
+  r.targets.push_back({failed.target, Action::kFailed, outcome.error->code.message()});
+  for (const auto& t : outcome.rolled_back) r.targets.push_back({t, Action::kRolledBack, ""});
+  for (const auto& t : outcome.rollback_failures)
+    r.targets.push_back({t, Action::kRollbackFailed, "still engaged: disengage it by hand"});
+  std::string value;
+  for (const Target* t : todo)
+    if (t->function == failed.target) value = t->value;
+  r.reason = "engage " + failed.target + " " + value + ": " + outcome.error->code.message() +
+             (outcome.rolled_back.empty() ? "" : "; rolled back " + join(outcome.rolled_back));
+}
+
 }  // namespace
 
-ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, Control& control, const ApplyOptions& options) {
+ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::System& sys,
+                            const ApplyOptions& options) {
   ProfileResult r = start(p);
   r.dry_run = options.dry_run;
   r.applicability = decide(p, facts);
@@ -72,9 +143,9 @@ ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, Control&
                         ? r.applicability.reason
                         : "applied regardless of version (--ignore-version): " + r.applicability.reason;
 
-  std::vector<sysfs::EngagedLine> lines;
-  if (control.present()) {
-    auto engaged = control.engaged();
+  std::vector<wire::EngagedLine> lines;
+  if (sys.killswitch_present()) {
+    auto engaged = wire::read_engaged(sys);
     if (!engaged) {
       r.reason = "cannot read the engaged file: " + engaged.error().message();
       return r;
@@ -85,103 +156,73 @@ ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, Control&
     return r;
   }
 
-  std::vector<const Target*> todo;
-  for (const Target& t : p.targets) {
-    const sysfs::EngagedLine* line = find_line(lines, t.function);
-    if (!line) {
-      todo.push_back(&t);
-      continue;
-    }
-    if (!matches(*line, t)) {
-      r.targets.push_back(
-          {t.function, "conflict", "already engaged as " + describe(*line) + ", not as this profile says"});
-      r.reason = t.function + " is already engaged differently (" + describe(*line) + "); disengage it first";
-      return r;
-    }
-    r.targets.push_back({t.function, "already engaged", ""});
-  }
-  if (todo.empty()) {
+  auto todo = still_to_engage(p, lines, r);
+  if (!todo) return r;
+  if (todo->empty()) {
     r.outcome = Outcome::kAlreadyApplied;
     r.reason = "every target is already engaged";
     return r;
   }
   if (options.dry_run) {
-    for (const Target* t : todo) r.targets.push_back({t->function, "would engage", ""});
+    for (const Target* t : *todo) r.targets.push_back({t->function, Action::kWouldEngage, ""});
     r.outcome = Outcome::kApplied;
-    r.reason = why + (control.present() ? "" : " (killswitch is not loaded)");
+    r.reason = why + (sys.killswitch_present() ? "" : " (killswitch is not loaded)");
     return r;
   }
-
-  std::vector<const Target*> done;
-  for (const Target* t : todo) {
-    std::error_code ec = control.command(t->engage_command());
-    if (!ec) {
-      done.push_back(t);
-      continue;
-    }
-    r.targets.push_back({t->function, "failed", ec.message()});
-    // All or nothing: undo what this call engaged, newest first.
-    std::string rolled;
-    for (auto it = done.rbegin(); it != done.rend(); ++it) {
-      std::error_code back = control.command("disengage " + (*it)->function);
-      r.targets.push_back({(*it)->function, back ? "rollback failed" : "rolled back", back ? back.message() : ""});
-      rolled += (rolled.empty() ? "" : ", ") + (*it)->function;
-    }
-    r.reason = "engage " + t->function + " " + t->value + ": " + ec.message() +
-               (rolled.empty() ? "" : "; rolled back " + rolled);
-    return r;
-  }
-  for (const Target* t : done) r.targets.push_back({t->function, "engaged", ""});
-  r.outcome = Outcome::kApplied;
-  r.changed = true;
-  r.reason = why;
+  engage_all(sys, *todo, r);
+  if (r.outcome == Outcome::kApplied) r.reason = why;
   return r;
 }
 
-ProfileResult revert_profile(const Profile& p, Control& control, bool dry_run) {
+namespace {
+
+// Disengages one target of a revert, noting it in @r; false when the kernel refused.
+bool revert_target(system::System& sys, const Target& t, const std::vector<wire::EngagedLine>& lines, bool dry_run,
+                   ProfileResult& r) {
+  const wire::EngagedLine* line = wire::find_engaged(lines, t.function);
+  if (!line) {
+    r.targets.push_back({t.function, Action::kNotEngaged, ""});
+  } else if (!matches(*line, t)) {
+    // Someone engaged it another way; that is not this profile's to undo.
+    r.targets.push_back({t.function, Action::kLeftAlone, "engaged as " + describe(*line)});
+  } else if (dry_run) {
+    r.targets.push_back({t.function, Action::kWouldDisengage, ""});
+  } else if (auto sent = wire::send(sys, wire::Command::disengage(t.function)); !sent) {
+    r.targets.push_back({t.function, Action::kFailed, sent.error().code.message()});
+    return false;
+  } else {
+    r.targets.push_back({t.function, Action::kDisengaged, ""});
+    r.changed = true;
+  }
+  return true;
+}
+
+}  // namespace
+
+ProfileResult revert_profile(const Profile& p, system::System& sys, bool dry_run) {
   ProfileResult r = start(p);
   r.dry_run = dry_run;
-  if (!control.present()) {
+  if (!sys.killswitch_present()) {
     r.outcome = Outcome::kNotApplied;
     r.reason = "killswitch is not loaded: nothing is engaged";
     return r;
   }
-  auto engaged = control.engaged();
+  auto engaged = wire::read_engaged(sys);
   if (!engaged) {
     r.reason = "cannot read the engaged file: " + engaged.error().message();
     return r;
   }
+  std::vector<std::string> failures;
+  for (const Target& t : p.targets)
+    if (!revert_target(sys, t, *engaged, dry_run, r))
+      failures.push_back("disengage " + t.function + ": " + r.targets.back().error);
   bool any = false;
-  std::string failures;
-  for (const Target& t : p.targets) {
-    const sysfs::EngagedLine* line = find_line(*engaged, t.function);
-    if (!line) {
-      r.targets.push_back({t.function, "not engaged", ""});
-      continue;
-    }
-    if (!matches(*line, t)) {
-      // Someone engaged it another way; that is not this profile's to undo.
-      r.targets.push_back({t.function, "left alone", "engaged as " + describe(*line)});
-      continue;
-    }
-    if (dry_run) {
-      r.targets.push_back({t.function, "would disengage", ""});
-      any = true;
-      continue;
-    }
-    std::error_code ec = control.command("disengage " + t.function);
-    if (ec) {
-      r.targets.push_back({t.function, "failed", ec.message()});
-      failures += (failures.empty() ? "" : "; ") + ("disengage " + t.function + ": " + ec.message());
-      continue;
-    }
-    r.targets.push_back({t.function, "disengaged", ""});
-    any = true;
-    r.changed = true;
-  }
+  for (const auto& t : r.targets) any = any || t.action == Action::kDisengaged || t.action == Action::kWouldDisengage;
   if (!failures.empty()) {
     r.outcome = Outcome::kFailed;
-    r.reason = failures;
+    std::string joined;
+    for (const auto& f : failures) joined += (joined.empty() ? "" : "; ") + f;
+    r.reason = joined;
   } else if (any) {
     r.outcome = Outcome::kReverted;
     r.reason = dry_run ? "would disengage the profile's targets" : "disengaged the profile's targets";

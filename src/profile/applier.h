@@ -1,16 +1,17 @@
 // Applies and reverts profiles through the module's control file. A profile
-// is engaged whole or not at all: when one target fails, what this call
-// engaged is disengaged again. Targets already engaged with the profile's
-// value and condition count as applied, so applying twice changes nothing.
+// is engaged whole or not at all, by the executor `engage` uses: when one
+// target fails, what this call engaged is disengaged again. Targets already
+// engaged with the profile's value and condition count as applied, so
+// applying twice changes nothing.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "profile/applicability.h"
-#include "profile/control.h"
 #include "profile/kernel_facts.h"
 #include "profile/profile.h"
+#include "system/system.h"
 
 namespace ks::profile {
 
@@ -30,10 +31,27 @@ enum class Outcome {
 
 const char* outcome_name(Outcome outcome);  // "applied", "already-applied", ...
 
+// What happened to one target.
+enum class Action {
+  kEngaged,
+  kAlreadyEngaged,
+  kWouldEngage,
+  kConflict,  // engaged otherwise than the profile says
+  kFailed,
+  kRolledBack,
+  kRollbackFailed,
+  kDisengaged,
+  kWouldDisengage,
+  kNotEngaged,
+  kLeftAlone,  // revert: engaged otherwise, not this profile's to undo
+};
+
+const char* action_name(Action action);  // "engaged", "already engaged", ...
+
 struct TargetResult {
   std::string function;
-  std::string action;  // "engaged", "already engaged", "would engage", "disengaged", "rolled back", "failed", ...
-  std::string error;   // empty unless it failed
+  Action action = Action::kFailed;
+  std::string error;  // empty unless it failed
 };
 
 struct ProfileResult {
@@ -47,9 +65,9 @@ struct ProfileResult {
   std::vector<TargetResult> targets;
 };
 
-ProfileResult apply_profile(const Profile& profile, const KernelFacts& facts, Control& control,
+ProfileResult apply_profile(const Profile& profile, const KernelFacts& facts, system::System& sys,
                             const ApplyOptions& options);
 
-ProfileResult revert_profile(const Profile& profile, Control& control, bool dry_run = false);
+ProfileResult revert_profile(const Profile& profile, system::System& sys, bool dry_run = false);
 
 }  // namespace ks::profile

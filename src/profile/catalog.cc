@@ -27,15 +27,15 @@ Loaded load_profiles(const std::vector<std::filesystem::path>& paths) {
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(path, ec))
       if (entry.path().extension() == ".toml") files.push_back(entry.path());
-    if (ec) out.errors.push_back({path.string(), 0, 0, "cannot be listed: " + ec.message()});
+    if (ec)
+      out.errors.push_back(util::Error{"cannot be listed: " + ec.message(), {}, util::Location{path.string(), 0, 0}});
     std::sort(files.begin(), files.end());
     for (const auto& f : files) load_one(f, out);
   }
   return out;
 }
 
-tl::expected<Profile, ProfileError> find_profile(const std::string& id_or_path,
-                                                 const std::vector<std::filesystem::path>& dirs) {
+util::Result<Profile> find_profile(const std::string& id_or_path, const std::vector<std::filesystem::path>& dirs) {
   std::error_code ec;
   if (id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".toml")) return load_profile(id_or_path);
   for (const auto& dir : dirs) {
@@ -50,7 +50,7 @@ tl::expected<Profile, ProfileError> find_profile(const std::string& id_or_path,
   }
   std::string where;
   for (const auto& d : dirs) where += (where.empty() ? "" : ", ") + d.string();
-  return tl::unexpected(ProfileError{id_or_path, 0, 0, "no such profile in " + where});
+  return util::fail_at({id_or_path, 0, 0}, "no such profile in " + where);
 }
 
 }  // namespace ks::profile

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <string>
-#include <tl/expected.hpp>
 #include <vector>
 
 #include "profile/profile.h"
@@ -13,13 +12,12 @@ namespace ks::profile {
 
 struct Loaded {
   std::vector<Profile> profiles;
-  std::vector<ProfileError> errors;  // malformed ones, each with file and line
+  std::vector<util::Error> errors;  // malformed ones, each with file and line
 };
 
 Loaded load_profiles(const std::vector<std::filesystem::path>& paths);
 
 // A profile by id ("CVE-2026-31431") in @dirs, or by path.
-tl::expected<Profile, ProfileError> find_profile(const std::string& id_or_path,
-                                                 const std::vector<std::filesystem::path>& dirs);
+util::Result<Profile> find_profile(const std::string& id_or_path, const std::vector<std::filesystem::path>& dirs);
 
 }  // namespace ks::profile

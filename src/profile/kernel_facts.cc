@@ -15,8 +15,7 @@ std::string debian_version_from_proc(std::string_view proc_version) {
   return found;
 }
 
-tl::expected<std::set<std::string>, std::string> cves_fixed_up_to(std::string_view changelog,
-                                                                  std::string_view running) {
+util::Result<std::set<std::string>> cves_fixed_up_to(std::string_view changelog, std::string_view running) {
   // An entry starts with "<source> (<version>) <distribution>; urgency=...".
   static const std::regex kHeader(R"(^([a-z0-9][a-z0-9+.-]*) \(([^)]+)\) )");
   static const std::regex kCve(R"(CVE-[0-9]{4}-[0-9]{4,})");
@@ -35,7 +34,7 @@ tl::expected<std::set<std::string>, std::string> cves_fixed_up_to(std::string_vi
         if (plus != std::string::npos) version[plus] = '-';
       }
       auto cmp = compare_debian(version, running);
-      if (!cmp) return tl::unexpected("changelog entry \"" + line + "\": " + cmp.error());
+      if (!cmp) return util::fail("changelog entry \"" + line + "\": " + cmp.error().what);
       counting = *cmp <= 0;
       continue;
     }
@@ -45,27 +44,23 @@ tl::expected<std::set<std::string>, std::string> cves_fixed_up_to(std::string_vi
   return cves;
 }
 
-tl::expected<KernelFacts, std::string> read_kernel_facts(const Host& host) {
+util::Result<KernelFacts> read_kernel_facts(const system::System& sys) {
   KernelFacts facts;
-  auto release = host.release();
-  if (!release) return tl::unexpected(release.error());
-  facts.release = *release;
-  auto proc = host.proc_version();
-  if (proc) facts.debian_version = debian_version_from_proc(*proc);
+  KS_TRY_ASSIGN(facts.release, sys.kernel_release());
+  if (auto proc = sys.proc_version()) facts.debian_version = debian_version_from_proc(*proc);
   // Debian's release (6.1.0-56-amd64) hides the upstream version; the
   // package version (6.1.192-2) carries it.
   auto upstream = parse_upstream_version(facts.debian_version.empty() ? facts.release : facts.debian_version);
-  if (!upstream) return tl::unexpected("kernel release: " + upstream.error());
+  if (!upstream) return util::fail("kernel release: " + upstream.error().what);
   facts.upstream = *upstream;
   if (facts.debian_version.empty()) return facts;
-  if (auto ok = check_debian_version(facts.debian_version); !ok) return tl::unexpected("/proc/version: " + ok.error());
+  if (auto ok = check_debian_version(facts.debian_version); !ok) return util::fail("/proc/version: " + ok.error().what);
 
-  auto changelog = host.kernel_changelog(facts.release);
-  if (!changelog) return tl::unexpected(changelog.error());
-  if (*changelog) {
-    auto cves = cves_fixed_up_to((*changelog)->text, facts.debian_version);
-    if (!cves) return tl::unexpected((*changelog)->path + ": " + cves.error());
-    facts.changelog_path = (*changelog)->path;
+  KS_TRY_ASSIGN(auto changelog, sys.kernel_changelog(facts.release));
+  if (changelog) {
+    auto cves = cves_fixed_up_to(changelog->text, facts.debian_version);
+    if (!cves) return util::fail(changelog->path + ": " + cves.error().what);
+    facts.changelog_path = changelog->path;
     facts.fixed_cves = std::move(*cves);
   }
   return facts;

@@ -6,10 +6,9 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 
-#include "profile/host.h"
 #include "profile/versions.h"
+#include "system/system.h"
 
 namespace ks::profile {
 
@@ -25,8 +24,8 @@ struct KernelFacts {
 std::string debian_version_from_proc(std::string_view proc_version);
 
 // CVE ids in the entries of @changelog whose version is at most @running.
-tl::expected<std::set<std::string>, std::string> cves_fixed_up_to(std::string_view changelog, std::string_view running);
+util::Result<std::set<std::string>> cves_fixed_up_to(std::string_view changelog, std::string_view running);
 
-tl::expected<KernelFacts, std::string> read_kernel_facts(const Host& host);
+util::Result<KernelFacts> read_kernel_facts(const system::System& sys);
 
 }  // namespace ks::profile

@@ -11,12 +11,6 @@
 
 namespace ks::profile {
 
-std::string ProfileError::message() const {
-  std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
-  return out + ": " + what;
-}
-
 namespace {
 
 // Walks the parsed table, collecting the first error with its position.
@@ -24,21 +18,21 @@ class Reader {
  public:
   Reader(const toml::table& root, std::string file) : root_(root), file_(std::move(file)) {}
 
-  tl::expected<Profile, ProfileError> read();
+  util::Result<Profile> read();
 
  private:
-  tl::unexpected<ProfileError> error_at(const toml::node* node, std::string what) const {
-    ProfileError e{file_, 0, 0, std::move(what)};
+  tl::unexpected<util::Error> error_at(const toml::node* node, std::string what) const {
+    util::Location where{file_, 0, 0};
     if (node) {
-      e.line = node->source().begin.line;
-      e.column = node->source().begin.column;
+      where.line = node->source().begin.line;
+      where.column = node->source().begin.column;
     }
-    return tl::unexpected(std::move(e));
+    return util::fail_at(std::move(where), std::move(what));
   }
 
   // A string at @key of @table: required or optional (empty when missing).
-  tl::expected<std::string, ProfileError> string_at(const toml::table& table, std::string_view key, bool required,
-                                                    std::string_view where) const {
+  util::Result<std::string> string_at(const toml::table& table, std::string_view key, bool required,
+                                      std::string_view where) const {
     const toml::node* node = table.get(key);
     if (!node) {
       if (required) return error_at(&table, std::string(where) + "missing key \"" + std::string(key) + "\"");
@@ -52,8 +46,7 @@ class Reader {
     return *s;
   }
 
-  tl::expected<std::vector<std::string>, ProfileError> strings_at(const toml::table& table,
-                                                                  std::string_view key) const {
+  util::Result<std::vector<std::string>> strings_at(const toml::table& table, std::string_view key) const {
     std::vector<std::string> out;
     const toml::node* node = table.get(key);
     if (!node) return out;
@@ -67,8 +60,8 @@ class Reader {
     return out;
   }
 
-  tl::expected<void, ProfileError> unknown_keys(const toml::table& table, std::initializer_list<std::string_view> known,
-                                                std::string_view where) const {
+  util::Result<void> unknown_keys(const toml::table& table, std::initializer_list<std::string_view> known,
+                                  std::string_view where) const {
     for (auto&& [key, node] : table) {
       bool ok = false;
       for (auto k : known) ok = ok || key.str() == k;
@@ -77,90 +70,78 @@ class Reader {
     return {};
   }
 
-  tl::expected<void, ProfileError> read_versions(Profile& p) const;
-  tl::expected<void, ProfileError> read_targets(Profile& p) const;
+  util::Result<void> read_versions(Profile& p) const;
+  util::Result<void> read_targets(Profile& p) const;
 
   const toml::table& root_;
   std::string file_;
 };
 
-#define KS_TRY(var, expr)                               \
-  auto var##_r = (expr);                                \
-  if (!var##_r) return tl::unexpected(var##_r.error()); \
-  auto var = std::move(*var##_r)
-
-#define KS_TRY_VOID(expr)                       \
-  do {                                          \
-    auto r_ = (expr);                           \
-    if (!r_) return tl::unexpected(r_.error()); \
-  } while (0)
-
-tl::expected<Profile, ProfileError> Reader::read() {
+util::Result<Profile> Reader::read() {
   Profile p;
-  KS_TRY_VOID(
-      unknown_keys(root_, {"id", "title", "summary", "references", "affected", "fixed", "target", "behaviour"}, ""));
-  KS_TRY(id, string_at(root_, "id", true, ""));
+  KS_TRY(unknown_keys(root_, {"id", "title", "summary", "references", "affected", "fixed", "target", "behaviour"}, ""));
+  KS_TRY_ASSIGN(auto id, string_at(root_, "id", true, ""));
   static const std::regex kCve("CVE-[0-9]{4}-[0-9]{4,}");
   if (!std::regex_match(id, kCve))
     return error_at(root_.get("id"), "\"id\" must be a CVE id like CVE-2026-31431, not \"" + id + "\"");
   p.id = id;
-  KS_TRY(title, string_at(root_, "title", true, ""));
+  KS_TRY_ASSIGN(auto title, string_at(root_, "title", true, ""));
   p.title = title;
-  KS_TRY(summary, string_at(root_, "summary", true, ""));
+  KS_TRY_ASSIGN(auto summary, string_at(root_, "summary", true, ""));
   p.summary = summary;
-  KS_TRY(refs, strings_at(root_, "references"));
+  KS_TRY_ASSIGN(auto refs, strings_at(root_, "references"));
   p.references = refs;
-  KS_TRY_VOID(read_versions(p));
-  KS_TRY_VOID(read_targets(p));
+  KS_TRY(read_versions(p));
+  KS_TRY(read_targets(p));
 
   const toml::node* beh = root_.get("behaviour");
   if (!beh || !beh->is_table())
     return error_at(beh ? beh : &root_, "missing table [behaviour] with \"preserves\" and \"breaks\"");
-  KS_TRY_VOID(unknown_keys(*beh->as_table(), {"preserves", "breaks"}, " in [behaviour]"));
-  KS_TRY(preserves, string_at(*beh->as_table(), "preserves", true, "[behaviour]: "));
-  KS_TRY(breaks, string_at(*beh->as_table(), "breaks", true, "[behaviour]: "));
+  KS_TRY(unknown_keys(*beh->as_table(), {"preserves", "breaks"}, " in [behaviour]"));
+  KS_TRY_ASSIGN(auto preserves, string_at(*beh->as_table(), "preserves", true, "[behaviour]: "));
+  KS_TRY_ASSIGN(auto breaks, string_at(*beh->as_table(), "breaks", true, "[behaviour]: "));
   p.preserves = preserves;
   p.breaks = breaks;
   return p;
 }
 
-tl::expected<void, ProfileError> Reader::read_versions(Profile& p) const {
+util::Result<void> Reader::read_versions(Profile& p) const {
   if (const toml::node* aff = root_.get("affected")) {
     if (!aff->is_table()) return error_at(aff, "\"affected\" must be a table");
-    KS_TRY_VOID(unknown_keys(*aff->as_table(), {"introduced"}, " in [affected]"));
-    KS_TRY(intro, string_at(*aff->as_table(), "introduced", false, "[affected]: "));
+    KS_TRY(unknown_keys(*aff->as_table(), {"introduced"}, " in [affected]"));
+    KS_TRY_ASSIGN(auto intro, string_at(*aff->as_table(), "introduced", false, "[affected]: "));
     if (!intro.empty() && !parse_upstream_version(intro))
-      return error_at(aff->as_table()->get("introduced"), parse_upstream_version(intro).error());
+      return error_at(aff->as_table()->get("introduced"), parse_upstream_version(intro).error().what);
     p.introduced = intro;
   }
   const toml::node* fixed = root_.get("fixed");
   if (!fixed) return {};
   if (!fixed->is_table()) return error_at(fixed, "\"fixed\" must be a table");
   const toml::table& ft = *fixed->as_table();
-  KS_TRY_VOID(unknown_keys(ft, {"upstream", "debian", "note"}, " in [fixed]"));
-  KS_TRY(up, strings_at(ft, "upstream"));
+  KS_TRY(unknown_keys(ft, {"upstream", "debian", "note"}, " in [fixed]"));
+  KS_TRY_ASSIGN(auto up, strings_at(ft, "upstream"));
   std::vector<std::string> series_seen;
   for (size_t i = 0; i < up.size(); ++i) {
     auto v = parse_upstream_version(up[i]);
-    if (!v) return error_at(ft.get("upstream")->as_array()->get(i), v.error());
+    if (!v) return error_at(ft.get("upstream")->as_array()->get(i), v.error().what);
     for (auto& s : series_seen)
       if (s == v->series())
         return error_at(ft.get("upstream")->as_array()->get(i), "two fixed upstream versions for the " + s + " series");
     series_seen.push_back(v->series());
   }
   p.fixed_upstream = up;
-  KS_TRY(deb, strings_at(ft, "debian"));
+  KS_TRY_ASSIGN(auto deb, strings_at(ft, "debian"));
   for (size_t i = 0; i < deb.size(); ++i) {
     auto ok = check_debian_version(deb[i]);
-    if (!ok) return error_at(ft.get("debian")->as_array()->get(i), ok.error());
+    if (!ok) return error_at(ft.get("debian")->as_array()->get(i), ok.error().what);
     p.fixed_packages.push_back({"debian", deb[i]});
   }
-  KS_TRY(note, string_at(ft, "note", false, "[fixed]: "));
+  KS_TRY_ASSIGN(auto note, string_at(ft, "note", false, "[fixed]: "));
   p.fix_note = note;
   return {};
 }
 
-tl::expected<void, ProfileError> Reader::read_targets(Profile& p) const {
+util::Result<void> Reader::read_targets(Profile& p) const {
   const toml::node* node = root_.get("target");
   if (!node) return error_at(&root_, "no [[target]]: a profile engages at least one function");
   const toml::array* arr = node->as_array();
@@ -168,9 +149,9 @@ tl::expected<void, ProfileError> Reader::read_targets(Profile& p) const {
   if (arr->empty()) return error_at(node, "no [[target]]: a profile engages at least one function");
   for (const toml::node& item : *arr) {
     const toml::table& t = *item.as_table();
-    KS_TRY_VOID(unknown_keys(t, {"function", "value", "condition"}, " in [[target]]"));
+    KS_TRY(unknown_keys(t, {"function", "value", "condition"}, " in [[target]]"));
     Target target;
-    KS_TRY(fn, string_at(t, "function", true, "[[target]]: "));
+    KS_TRY_ASSIGN(auto fn, string_at(t, "function", true, "[[target]]: "));
     target.function = fn;
     const toml::node* value = t.get("value");
     if (!value) return error_at(&t, "[[target]]: missing key \"value\"");
@@ -180,10 +161,10 @@ tl::expected<void, ProfileError> Reader::read_targets(Profile& p) const {
       target.value = *s;
     else
       return error_at(value, "[[target]]: \"value\" must be an integer or a string like \"-EPERM\"");
-    KS_TRY(cond, string_at(t, "condition", false, "[[target]]: "));
+    KS_TRY_ASSIGN(auto cond, string_at(t, "condition", false, "[[target]]: "));
     target.condition = cond;
     auto checked = check_target(target);
-    if (!checked) return error_at(&t, "[[target]] " + target.function + ": " + checked.error());
+    if (!checked) return error_at(&t, "[[target]] " + target.function + ": " + checked.error().what);
     for (auto& other : p.targets)
       if (other.function == target.function) return error_at(&t, "[[target]] " + target.function + " appears twice");
     p.targets.push_back(std::move(target));
@@ -193,22 +174,23 @@ tl::expected<void, ProfileError> Reader::read_targets(Profile& p) const {
 
 }  // namespace
 
-tl::expected<Profile, ProfileError> parse_profile(std::string_view text, const std::filesystem::path& source) {
+util::Result<Profile> parse_profile(std::string_view text, const std::filesystem::path& source) {
   toml::table root;
   try {
     root = toml::parse(text, source.string());
   } catch (const toml::parse_error& e) {
-    return tl::unexpected(ProfileError{source.string(), static_cast<long>(e.source().begin.line),
-                                       static_cast<long>(e.source().begin.column), std::string(e.description())});
+    return util::fail_at(
+        {source.string(), static_cast<long>(e.source().begin.line), static_cast<long>(e.source().begin.column)},
+        std::string(e.description()));
   }
   auto p = Reader(root, source.string()).read();
   if (p) p->source = source;
   return p;
 }
 
-tl::expected<Profile, ProfileError> load_profile(const std::filesystem::path& path) {
+util::Result<Profile> load_profile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return tl::unexpected(ProfileError{path.string(), 0, 0, "cannot be read"});
+  if (!in) return util::fail_at({path.string(), 0, 0}, "cannot be read");
   std::ostringstream text;
   text << in.rdbuf();
   return parse_profile(text.str(), path);

@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <vector>
+
+#include "util/error.h"
+#include "wire/command.h"
 
 namespace ks::profile {
 
@@ -18,8 +20,8 @@ struct Target {
   std::string condition;            // as written; empty without one
   std::string canonical_condition;  // as the module prints it in engaged's if=
 
-  // "engage <function> <value>[ if <condition>]": the control command.
-  std::string engage_command() const;
+  // The control command that engages it: engage <function> <retval>[ if <condition>].
+  wire::Command command() const;
 };
 
 // A fixed version of one distribution package ("debian": "6.1.170-1").
@@ -43,19 +45,10 @@ struct Profile {
   std::string breaks;
 };
 
-// A malformed profile: where and what.
-struct ProfileError {
-  std::string file;
-  long line = 0;  // 0 when the error is about the file as a whole
-  long column = 0;
-  std::string what;
-
-  std::string message() const;  // "file:line:column: what"
-};
-
+// A malformed profile is an error with its file, line and column.
 // Parses @text as the profile read from @source (used in error messages).
-tl::expected<Profile, ProfileError> parse_profile(std::string_view text, const std::filesystem::path& source);
+util::Result<Profile> parse_profile(std::string_view text, const std::filesystem::path& source);
 
-tl::expected<Profile, ProfileError> load_profile(const std::filesystem::path& path);
+util::Result<Profile> load_profile(const std::filesystem::path& path);
 
 }  // namespace ks::profile

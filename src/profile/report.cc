@@ -10,10 +10,15 @@ nlohmann::json facts_json(const KernelFacts& f) {
           {"changelog_cves", f.fixed_cves.size()}};
 }
 
+nlohmann::json error_json(const util::Error& e) {
+  if (!e.where) return {{"file", nullptr}, {"line", 0}, {"column", 0}, {"what", e.message()}};
+  return {{"file", e.where->file}, {"line", e.where->line}, {"column", e.where->column}, {"what", e.what}};
+}
+
 nlohmann::json result_json(const ProfileResult& r) {
   nlohmann::json targets = nlohmann::json::array();
   for (const auto& t : r.targets) {
-    nlohmann::json j = {{"function", t.function}, {"action", t.action}};
+    nlohmann::json j = {{"function", t.function}, {"action", action_name(t.action)}};
     if (!t.error.empty()) j["error"] = t.error;
     targets.push_back(std::move(j));
   }
@@ -45,7 +50,7 @@ std::string report_text(const std::vector<ProfileResult>& results) {
   for (const auto& r : results) {
     out += r.id + ": " + outcome_name(r.outcome) + (r.dry_run ? " (dry run)" : "") + ": " + r.reason + "\n";
     for (const auto& t : r.targets) {
-      out += "  " + t.function + ": " + t.action;
+      out += "  " + t.function + ": " + action_name(t.action);
       if (!t.error.empty()) out += " (" + t.error + ")";
       out += "\n";
     }

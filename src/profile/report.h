@@ -10,6 +10,9 @@
 
 namespace ks::profile {
 
+// A malformed profile: {"file", "line", "column", "what"}.
+nlohmann::json error_json(const util::Error& error);
+
 nlohmann::json facts_json(const KernelFacts& facts);
 nlohmann::json result_json(const ProfileResult& result);
 

@@ -25,7 +25,7 @@ std::string UpstreamVersion::series() const {
   return two.str();
 }
 
-tl::expected<UpstreamVersion, std::string> parse_upstream_version(std::string_view text) {
+util::Result<UpstreamVersion> parse_upstream_version(std::string_view text) {
   UpstreamVersion v;
   size_t i = 0;
   while (true) {
@@ -34,7 +34,7 @@ tl::expected<UpstreamVersion, std::string> parse_upstream_version(std::string_vi
     if (i == start) break;
     long n = 0;
     auto [ptr, ec] = std::from_chars(text.data() + start, text.data() + i, n);
-    if (ec != std::errc()) return tl::unexpected("number out of range in \"" + std::string(text) + "\"");
+    if (ec != std::errc()) return util::fail("number out of range in \"" + std::string(text) + "\"");
     v.parts.push_back(n);
     if (i < text.size() && text[i] == '.' && i + 1 < text.size() &&
         std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
@@ -43,7 +43,7 @@ tl::expected<UpstreamVersion, std::string> parse_upstream_version(std::string_vi
     }
     break;
   }
-  if (v.parts.size() < 2) return tl::unexpected("\"" + std::string(text) + "\" is not a kernel version like 6.1.170");
+  if (v.parts.size() < 2) return util::fail("\"" + std::string(text) + "\" is not a kernel version like 6.1.170");
   return v;
 }
 
@@ -60,31 +60,31 @@ int compare_upstream(const UpstreamVersion& a, const UpstreamVersion& b) {
 namespace {
 
 // libdpkg reports errors through a struct that owns a malloc'd string.
-tl::expected<dpkg_version, std::string> parse_debian(std::string_view text) {
+util::Result<dpkg_version> parse_debian(std::string_view text) {
   std::string copy(text);
   dpkg_version v{};
   dpkg_error err{};
   if (parseversion(&v, copy.c_str(), &err) < 0 || err.type == DPKG_MSG_WARN) {
     std::string what = err.str ? err.str : "malformed";
     dpkg_error_destroy(&err);
-    return tl::unexpected("\"" + copy + "\" is not a Debian version: " + what);
+    return util::fail("\"" + copy + "\" is not a Debian version: " + what);
   }
   return v;
 }
 
 }  // namespace
 
-tl::expected<void, std::string> check_debian_version(std::string_view text) {
+util::Result<void> check_debian_version(std::string_view text) {
   auto v = parse_debian(text);
-  if (!v) return tl::unexpected(v.error());
+  if (!v) return util::fail(v.error());
   return {};
 }
 
-tl::expected<int, std::string> compare_debian(std::string_view a, std::string_view b) {
+util::Result<int> compare_debian(std::string_view a, std::string_view b) {
   auto va = parse_debian(a);
-  if (!va) return tl::unexpected(va.error());
+  if (!va) return util::fail(va.error());
   auto vb = parse_debian(b);
-  if (!vb) return tl::unexpected(vb.error());
+  if (!vb) return util::fail(vb.error());
   int r = dpkg_version_compare(&*va, &*vb);
   return r < 0 ? -1 : (r > 0 ? 1 : 0);
 }

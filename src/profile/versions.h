@@ -5,8 +5,9 @@
 
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <vector>
+
+#include "util/error.h"
 
 namespace ks::profile {
 
@@ -21,15 +22,15 @@ struct UpstreamVersion {
 
 // Leading "<n>.<n>[.<n>...]" of @text: "6.1.0-56-amd64" gives 6.1.0 and
 // "6.1.192-2" gives 6.1.192. An error when @text does not start that way.
-tl::expected<UpstreamVersion, std::string> parse_upstream_version(std::string_view text);
+util::Result<UpstreamVersion> parse_upstream_version(std::string_view text);
 
 // <0, 0, >0 like strcmp; missing trailing parts count as 0 (6.1 == 6.1.0).
 int compare_upstream(const UpstreamVersion& a, const UpstreamVersion& b);
 
 // Checks @text is a well-formed Debian version; the error is libdpkg's.
-tl::expected<void, std::string> check_debian_version(std::string_view text);
+util::Result<void> check_debian_version(std::string_view text);
 
 // <0, 0, >0 by dpkg's ordering; an error when either is malformed.
-tl::expected<int, std::string> compare_debian(std::string_view a, std::string_view b);
+util::Result<int> compare_debian(std::string_view a, std::string_view b);
 
 }  // namespace ks::profile

@@ -2,10 +2,21 @@
 
 #include <string>
 
-#include "killswitch.h"  // the wire format shared with the module (kmod/uapi)
 #include "util/file_io.h"
 
+extern "C" {
+#include "killswitch.h"  // the wire format shared with the module (kmod/uapi)
+}
+
 namespace ks::system {
+namespace {
+
+std::string trim_newline(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
 
 RealSystem::RealSystem(std::filesystem::path root) : root_(std::move(root)) {}
 
@@ -13,12 +24,7 @@ std::filesystem::path RealSystem::under_root(std::string_view path) const {
   return root_ / std::filesystem::path(path).relative_path();
 }
 
-util::Result<std::string> RealSystem::read(std::string_view path) const {
-  auto full = under_root(path);
-  auto text = util::read_text(full);
-  if (!text) return util::fail("cannot read " + full.string(), text.error());
-  return *text;
-}
+util::Result<std::string> RealSystem::read(std::string_view path) const { return util::read_text(under_root(path)); }
 
 util::Result<std::string> RealSystem::kallsyms() const { return read("/proc/kallsyms"); }
 
@@ -46,6 +52,31 @@ util::Result<std::string> RealSystem::lockdown() const { return read("/sys/kerne
 
 util::Result<std::string> RealSystem::kernel_taint() const { return read("/proc/sys/kernel/tainted"); }
 
+util::Result<std::string> RealSystem::kernel_release() const {
+  KS_TRY_ASSIGN(std::string text, read("/proc/sys/kernel/osrelease"));
+  return trim_newline(text);
+}
+
+util::Result<std::string> RealSystem::proc_version() const {
+  KS_TRY_ASSIGN(std::string text, read("/proc/version"));
+  return trim_newline(text);
+}
+
+util::Result<std::optional<Changelog>> RealSystem::kernel_changelog(std::string_view release) const {
+  // Debian installs changelog.Debian.gz; the signed image package of some
+  // releases ships it as changelog.gz.
+  std::string doc = "/usr/share/doc/linux-image-" + std::string(release) + "/";
+  for (const char* name : {"changelog.Debian.gz", "changelog.gz"}) {
+    auto path = under_root(doc + name);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) continue;
+    KS_TRY_ASSIGN(std::string text, util::read_gzip(path));
+    // The path as seen on the host, not under the fixture root.
+    return Changelog{doc + name, std::move(text)};
+  }
+  return std::optional<Changelog>();
+}
+
 bool RealSystem::killswitch_present() const {
   std::error_code ec;
   return std::filesystem::exists(under_root(KS_SECURITYFS_DIR) / KS_CONTROL_FILE, ec);
@@ -55,7 +86,7 @@ util::Result<std::string> RealSystem::killswitch_read(std::string_view path) con
   return read(std::string(KS_SECURITYFS_DIR) + "/" + std::string(path));
 }
 
-std::error_code RealSystem::killswitch_write(std::string_view path, std::string_view text) {
+util::Result<void> RealSystem::killswitch_write(std::string_view path, std::string_view text) {
   return util::write_once(under_root(KS_SECURITYFS_DIR) / std::string(path), text);
 }
 

@@ -18,15 +18,20 @@ class RealSystem : public System {
   util::Result<std::filesystem::path> btf_file(std::string_view object) const override;
   util::Result<std::string> lockdown() const override;
   util::Result<std::string> kernel_taint() const override;
+  util::Result<std::string> kernel_release() const override;
+  util::Result<std::string> proc_version() const override;
+  util::Result<std::optional<Changelog>> kernel_changelog(std::string_view release) const override;
   bool killswitch_present() const override;
   util::Result<std::string> killswitch_read(std::string_view path) const override;
-  std::error_code killswitch_write(std::string_view path, std::string_view text) override;
+  util::Result<void> killswitch_write(std::string_view path, std::string_view text) override;
   std::string describe() const override;
+
+  // @path as on a real system ("/etc/killswitch"), under the root.
+  std::filesystem::path under_root(std::string_view path) const;
 
  private:
   // @path is absolute as on a real system ("/proc/kallsyms"); read under root_.
   util::Result<std::string> read(std::string_view path) const;
-  std::filesystem::path under_root(std::string_view path) const;
 
   std::filesystem::path root_;
 };

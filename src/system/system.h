@@ -1,18 +1,25 @@
 // The one interface through which the tool sees the running system: the
 // symbol table, what ftrace and kprobes accept, BTF, loaded modules,
-// lockdown, and the killswitch securityfs files. RealSystem reads them
-// under a root path (a fixture tree in tests); FakeSystem keeps them in
-// memory and models the control file, for unit tests of the commands.
+// lockdown, the running kernel's release and distribution changelog, and
+// the killswitch securityfs files. RealSystem reads them under a root path
+// (a fixture tree in tests); the unit tests' FakeSystem (tests/support)
+// keeps them in memory and models the control file.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "util/error.h"
 
 namespace ks::system {
+
+// A distribution's kernel changelog, decompressed, and where it was found.
+struct Changelog {
+  std::string path;
+  std::string text;
+};
 
 class System {
  public:
@@ -34,12 +41,21 @@ class System {
   // /proc/sys/kernel/tainted
   virtual util::Result<std::string> kernel_taint() const = 0;
 
+  // The kernel release as uname -r prints it (/proc/sys/kernel/osrelease).
+  virtual util::Result<std::string> kernel_release() const = 0;
+  // /proc/version, which on Debian names the package version.
+  virtual util::Result<std::string> proc_version() const = 0;
+  // The distribution's changelog of the kernel package of @release; nullopt
+  // when the package installed none.
+  virtual util::Result<std::optional<Changelog>> kernel_changelog(std::string_view release) const = 0;
+
   // The killswitch securityfs directory exists (module or built-in).
   virtual bool killswitch_present() const = 0;
   // A file under it by relative path: "engaged", "fn/<target>/hits".
   virtual util::Result<std::string> killswitch_read(std::string_view path) const = 0;
-  // One write() to a file under it ("control", "fn/<target>/retval"); the errno on refusal.
-  virtual std::error_code killswitch_write(std::string_view path, std::string_view text) = 0;
+  // One write() to a file under it ("control", "fn/<target>/retval"); the
+  // error carries the kernel's errno on refusal.
+  virtual util::Result<void> killswitch_write(std::string_view path, std::string_view text) = 0;
 
   // Where the files come from, for status and messages.
   virtual std::string describe() const = 0;

@@ -9,10 +9,14 @@
 #include "btf/prototype.h"
 #include "util/error.h"
 
+extern "C" {
+#include "killswitch.h"
+}
+
 namespace ks::values {
 
-// The largest errno: -4095..-1 are error values (the kernel's MAX_ERRNO).
-inline constexpr long kMaxErrno = 4095;
+// The largest errno: -kMaxErrno..-1 are error values (the module's uapi header).
+inline constexpr long kMaxErrno = KS_MAX_ERRNO;
 
 util::Result<long> parse_value(std::string_view text);
 

@@ -55,7 +55,7 @@ class CoexistTest : public KillswitchTest {
   static bool livepatch_load() { return sh(std::string("modprobe ") + kLivepatch) == 0; }
   static void livepatch_remove() {
     std::string dir = std::string("/sys/kernel/livepatch/") + kLivepatch;
-    ASSERT_FALSE(util::write_once(dir + "/enabled", "0"));
+    ASSERT_TRUE(util::write_once(dir + "/enabled", "0"));
     // The transition ends once every task has left the old code.
     ASSERT_EQ(
         sh("i=0; while [ -d " + dir + " ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; [ ! -d " + dir + " ]"), 0)

@@ -56,7 +56,7 @@ TEST_F(ConditionsTest, CommAndArgumentMaskConditions) {
             0);
   ASSERT_FALSE(ks_.command("engage killswitch_test_args -1 if arg3&0x4 && arg1!=0"));
   auto call_args = [](const char* args) {
-    EXPECT_FALSE(util::write_once("/sys/kernel/debug/killswitch_test/args", args));
+    EXPECT_TRUE(util::write_once("/sys/kernel/debug/killswitch_test/args", args));
     return util::read_long("/sys/kernel/debug/killswitch_test/args").value_or(-999);
   };
   EXPECT_EQ(call_args("1 0 4"), -1);

@@ -124,8 +124,9 @@ TEST_F(ControlErrorsTest, WriterWithoutCapSysAdminIsEperm) {
 TEST_F(ControlErrorsTest, RetvalFileRefusesMalformedValues) {
   auto file = ks_.fn_dir(target::kLong) / KS_FN_RETVAL_FILE;
   for (const char* bad : {"", "abc", "1 2", " 1", "0x", "99999999999999999999", "1\n\n"}) {
-    auto err = util::write_once(file, bad);
-    EXPECT_EQ(err.value(), EINVAL) << "'" << bad << "' gave " << err.message();
+    auto written = util::write_once(file, bad);
+    ASSERT_FALSE(written) << "'" << bad << "' was accepted";
+    EXPECT_EQ(written.error().errno_value(), EINVAL) << "'" << bad << "' gave " << written.error().message();
     ExpectUnchanged(bad);
   }
   EXPECT_EQ(ks_.retval(target::kLong).value_or(0), -2);

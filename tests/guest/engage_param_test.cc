@@ -15,9 +15,9 @@ TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
   auto lines = ks_.engaged();
   ASSERT_TRUE(lines);
   ASSERT_EQ(lines->size(), 2u) << engaged_text();
-  EXPECT_EQ((*lines)[0].symbol, target::kInt);
+  EXPECT_EQ((*lines)[0].target, target::kInt);
   EXPECT_EQ((*lines)[0].retval, -7);
-  EXPECT_EQ((*lines)[1].symbol, target::kLong);
+  EXPECT_EQ((*lines)[1].target, target::kLong);
   EXPECT_EQ((*lines)[1].retval, 16);
   EXPECT_EQ(target::call_int(), -7);
   EXPECT_EQ(target::call_long(), 16);

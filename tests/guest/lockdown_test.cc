@@ -17,7 +17,7 @@ TEST_F(LockdownTest, IntegrityRefusesEveryChangeAndKeepsEngagements) {
   ASSERT_TRUE(trigger::af_alg_aead_round_trip().ok);
   ASSERT_FALSE(ks_.engage("af_alg_sendmsg", -1));
   ASSERT_FALSE(ks_.command("monitor killswitch_test_long"));
-  ASSERT_FALSE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
+  ASSERT_TRUE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
   std::string before = engaged_text();
 
   for (const char* command : {"engage killswitch_test_int 1", "disengage af_alg_sendmsg", "disengage_all",

@@ -65,7 +65,7 @@ struct Outcome {
 
 // Writes @count mutated commands; with @check, asserts that each refused one
 // left `engaged` as it was. Disengages everything every 50 writes and at the end.
-Outcome random_writes(const sysfs::KillswitchFs& ks, unsigned seed, int count, bool check) {
+Outcome random_writes(const KillswitchFs& ks, unsigned seed, int count, bool check) {
   std::mt19937 rng(seed);
   Outcome outcome;
   for (int i = 0; i < count; ++i) {

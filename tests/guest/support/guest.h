@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "sysfs/killswitch_fs.h"
+#include "support/killswitch_fs.h"
 
 namespace ks::guest {
 
@@ -46,7 +46,7 @@ class KillswitchTest : public ::testing::Test {
   // The engaged file verbatim, for "nothing changed" checks.
   std::string engaged_text() const;
 
-  sysfs::KillswitchFs ks_;
+  KillswitchFs ks_;
 };
 
 // The same, after one AF_ALG AEAD round trip: af_alg and algif_aead are

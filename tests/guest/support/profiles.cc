@@ -5,15 +5,15 @@
 
 #include <cerrno>
 
-#include "profile/host.h"
 #include "profile/kernel_facts.h"
+#include "system/real_system.h"
 
 namespace ks::guest {
 
 void ProfileTest::SetUp() {
   KillswitchTest::SetUp();
-  auto facts = profile::read_kernel_facts(profile::HostFs("/"));
-  ASSERT_TRUE(facts) << facts.error();
+  auto facts = profile::read_kernel_facts(system_);
+  ASSERT_TRUE(facts) << facts.error().message();
   facts_ = *facts;
 }
 
@@ -24,14 +24,10 @@ profile::Profile ProfileTest::load(const std::string& id) {
 }
 
 profile::ProfileResult ProfileTest::apply(const profile::Profile& p, bool ignore_version) {
-  profile::SysfsControl control(ks_);
-  return profile::apply_profile(p, facts_, control, {.ignore_version = ignore_version});
+  return profile::apply_profile(p, facts_, system_, {.ignore_version = ignore_version});
 }
 
-profile::ProfileResult ProfileTest::revert(const profile::Profile& p) {
-  profile::SysfsControl control(ks_);
-  return profile::revert_profile(p, control);
-}
+profile::ProfileResult ProfileTest::revert(const profile::Profile& p) { return profile::revert_profile(p, system_); }
 
 void ProfileTest::expect_not_applicable_here(const profile::Profile& p) {
   ASSERT_FALSE(facts_.debian_version.empty()) << "the guest runs Debian's kernel";

@@ -10,6 +10,7 @@
 #include "profile/applier.h"
 #include "profile/profile.h"
 #include "support/guest.h"
+#include "system/real_system.h"
 
 namespace ks::guest {
 
@@ -29,6 +30,7 @@ class ProfileTest : public KillswitchTest {
   void expect_not_applicable_here(const profile::Profile& p);
 
   profile::KernelFacts facts_;
+  system::RealSystem system_;  // the guest itself, as the tool sees it
 };
 
 // errno of socket(@family, @type, @protocol), 0 when it worked (and closed).

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "sample.h"
+#include "support/sample_profile.h"
 
 namespace ks::profile {
 namespace {

@@ -2,21 +2,21 @@
 
 #include <gtest/gtest.h>
 
-#include "fixtures.h"
 #include "profile/report.h"
-#include "sample.h"
+#include "support/fake_system.h"
+#include "support/sample_profile.h"
 
 namespace ks::profile {
 namespace {
 
-using testing::FakeControl;
+using testing::FakeSystem;
 
 class ApplierTest : public ::testing::Test {
  protected:
   Profile profile_ = *parse_profile(testing::kSampleProfile, "s.toml");
   KernelFacts vulnerable_ = facts("6.1.129-1");
   KernelFacts fixed_ = facts("6.1.192-2");
-  FakeControl control_;
+  FakeSystem control_;
 
   static KernelFacts facts(const std::string& v) {
     KernelFacts f;
@@ -25,7 +25,7 @@ class ApplierTest : public ::testing::Test {
     f.upstream = *parse_upstream_version(v);
     return f;
   }
-  size_t engaged_count() { return control_.engaged()->size(); }
+  size_t engaged_count() { return control_.engagements.size(); }
 };
 
 TEST_F(ApplierTest, EngagesEveryTargetOnAVulnerableKernel) {
@@ -33,16 +33,16 @@ TEST_F(ApplierTest, EngagesEveryTargetOnAVulnerableKernel) {
   EXPECT_EQ(r.outcome, Outcome::kApplied) << r.reason;
   EXPECT_TRUE(r.changed);
   EXPECT_EQ(engaged_count(), 2u);
-  EXPECT_EQ(control_.log[1], "engage algif_aead:aead_sendmsg -1 if uid != 0");
+  EXPECT_EQ(control_.commands[1], "engage algif_aead:aead_sendmsg -1 if uid != 0\n");
 }
 
 TEST_F(ApplierTest, SecondApplyIsAlreadyAppliedAndWritesNothing) {
   apply_profile(profile_, vulnerable_, control_, {});
-  control_.log.clear();
+  control_.commands.clear();
   auto r = apply_profile(profile_, vulnerable_, control_, {});
   EXPECT_EQ(r.outcome, Outcome::kAlreadyApplied) << r.reason;
   EXPECT_FALSE(r.changed);
-  EXPECT_TRUE(control_.log.empty());
+  EXPECT_TRUE(control_.commands.empty());
 }
 
 TEST_F(ApplierTest, FixedKernelIsNotApplicableUnlessIgnoringVersions) {
@@ -57,37 +57,37 @@ TEST_F(ApplierTest, FixedKernelIsNotApplicableUnlessIgnoringVersions) {
 }
 
 TEST_F(ApplierTest, FailureRollsBackWhatThisProfileEngaged) {
-  control_.unknown = {"aead_sendmsg"};
-  control_.engage_raw("other_fn", -1);  // someone else's; must survive
+  control_.refuse["algif_aead:aead_sendmsg"] = ENOENT;
+  control_.engagements.push_back({"other_fn", -1});  // someone else's; must survive
   auto r = apply_profile(profile_, vulnerable_, control_, {});
   EXPECT_EQ(r.outcome, Outcome::kFailed);
   EXPECT_NE(r.reason.find("engage algif_aead:aead_sendmsg -1: No such file or directory"), std::string::npos)
       << r.reason;
   EXPECT_NE(r.reason.find("rolled back algif_aead:aead_recvmsg"), std::string::npos) << r.reason;
   ASSERT_EQ(engaged_count(), 1u);
-  EXPECT_EQ(control_.engaged()->at(0).symbol, "other_fn");
+  EXPECT_EQ(control_.engagements.at(0).target, "other_fn");
 }
 
 TEST_F(ApplierTest, PartlyAppliedProfileEngagesOnlyTheRest) {
-  control_.engage_raw("algif_aead:aead_recvmsg", -1);
+  control_.engagements.push_back({"algif_aead:aead_recvmsg", -1});
   auto r = apply_profile(profile_, vulnerable_, control_, {});
   EXPECT_EQ(r.outcome, Outcome::kApplied) << r.reason;
-  EXPECT_EQ(control_.log.size(), 1u);
+  EXPECT_EQ(control_.commands.size(), 1u);
   // And a failure now leaves the earlier engagement alone.
-  FakeControl other;
-  other.engage_raw("algif_aead:aead_recvmsg", -1);
-  other.unknown = {"aead_sendmsg"};
+  FakeSystem other;
+  other.engagements.push_back({"algif_aead:aead_recvmsg", -1});
+  other.refuse["algif_aead:aead_sendmsg"] = ENOENT;
   r = apply_profile(profile_, vulnerable_, other, {});
   EXPECT_EQ(r.outcome, Outcome::kFailed);
-  EXPECT_EQ(other.engaged()->size(), 1u);
+  EXPECT_EQ(other.engagements.size(), 1u);
 }
 
 TEST_F(ApplierTest, TargetEngagedWithAnotherValueIsAConflict) {
-  control_.engage_raw("algif_aead:aead_recvmsg", -13);
+  control_.engagements.push_back({"algif_aead:aead_recvmsg", -13});
   auto r = apply_profile(profile_, vulnerable_, control_, {});
   EXPECT_EQ(r.outcome, Outcome::kFailed);
   EXPECT_NE(r.reason.find("already engaged differently (retval=-13"), std::string::npos) << r.reason;
-  EXPECT_TRUE(control_.log.empty());
+  EXPECT_TRUE(control_.commands.empty());
 }
 
 TEST_F(ApplierTest, DryRunWritesNothing) {
@@ -95,12 +95,12 @@ TEST_F(ApplierTest, DryRunWritesNothing) {
   EXPECT_EQ(r.outcome, Outcome::kApplied);
   EXPECT_TRUE(r.dry_run);
   EXPECT_FALSE(r.changed);
-  EXPECT_EQ(r.targets.at(0).action, "would engage");
-  EXPECT_TRUE(control_.log.empty());
+  EXPECT_EQ(r.targets.at(0).action, Action::kWouldEngage);
+  EXPECT_TRUE(control_.commands.empty());
 }
 
 TEST_F(ApplierTest, ModuleNotLoadedFails) {
-  control_.loaded = false;
+  control_.present = false;
   auto r = apply_profile(profile_, vulnerable_, control_, {});
   EXPECT_EQ(r.outcome, Outcome::kFailed);
   EXPECT_NE(r.reason.find("not loaded"), std::string::npos);
@@ -108,16 +108,16 @@ TEST_F(ApplierTest, ModuleNotLoadedFails) {
 
 TEST_F(ApplierTest, RevertDisengagesOnlyWhatMatchesTheProfile) {
   apply_profile(profile_, vulnerable_, control_, {});
-  control_.engage_raw("other_fn", -1);
+  control_.engagements.push_back({"other_fn", -1});
   auto r = revert_profile(profile_, control_);
   EXPECT_EQ(r.outcome, Outcome::kReverted) << r.reason;
   EXPECT_EQ(engaged_count(), 1u);
   r = revert_profile(profile_, control_);
   EXPECT_EQ(r.outcome, Outcome::kNotApplied);
-  control_.engage_raw("algif_aead:aead_recvmsg", -13);
+  control_.engagements.push_back({"algif_aead:aead_recvmsg", -13});
   r = revert_profile(profile_, control_);
   EXPECT_EQ(r.outcome, Outcome::kNotApplied);
-  EXPECT_EQ(r.targets.at(0).action, "left alone");
+  EXPECT_EQ(r.targets.at(0).action, Action::kLeftAlone);
 }
 
 TEST_F(ApplierTest, JsonReportCarriesOutcomeReasonAndKernel) {

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "fixtures.h"
-#include "sample.h"
+#include "support/sample_profile.h"
+#include "support/temp_tree.h"
 
 namespace ks::profile {
 namespace {
@@ -32,8 +32,8 @@ TEST(Catalog, FolderIsReadInNameOrderAndBadFilesAreReported) {
   ASSERT_EQ(all.profiles.size(), 2u);
   EXPECT_EQ(all.profiles[0].id, "CVE-2026-43284");
   ASSERT_EQ(all.errors.size(), 1u);
-  EXPECT_NE(all.errors[0].file.find("c.toml"), std::string::npos);
-  EXPECT_EQ(all.errors[0].line, 1);
+  EXPECT_NE(all.errors[0].where->file.find("c.toml"), std::string::npos);
+  EXPECT_EQ(all.errors[0].where->line, 1);
 }
 
 TEST(Catalog, FindsAProfileByIdOrPath) {

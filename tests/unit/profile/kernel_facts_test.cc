@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "fixtures.h"
+#include "support/temp_tree.h"
+#include "system/real_system.h"
+#include "util/file_io.h"
 
 namespace ks::profile {
 namespace {
@@ -45,7 +47,7 @@ TEST(KernelFacts, DebianVersionComesFromProcVersion) {
 
 TEST(KernelFacts, ChangelogCvesCountOnlyUpToTheRunningVersion) {
   auto cves = cves_fixed_up_to(kChangelog, "6.1.129-1");
-  ASSERT_TRUE(cves) << cves.error();
+  ASSERT_TRUE(cves) << cves.error().message();
   EXPECT_EQ(*cves, (std::set<std::string>{"CVE-2025-21972", "CVE-2025-22109", "CVE-2025-38524", "CVE-2099-0001"}));
   cves = cves_fixed_up_to(kChangelog, "6.1.170-1");
   EXPECT_TRUE(cves->count("CVE-2026-31431"));
@@ -56,9 +58,9 @@ TEST(KernelFacts, ReadsADebianHostUnderARoot) {
   t.write("proc/sys/kernel/osrelease", "6.1.0-31-amd64\n");
   t.write("proc/version", "Linux version 6.1.0-31-amd64 (x) #1 SMP PREEMPT_DYNAMIC Debian 6.1.129-1 (2025-03-06)\n");
   t.write_gzip("usr/share/doc/linux-image-6.1.0-31-amd64/changelog.Debian.gz", kChangelog);
-  HostFs host(t.root());
+  system::RealSystem host(t.root());
   auto f = read_kernel_facts(host);
-  ASSERT_TRUE(f) << f.error();
+  ASSERT_TRUE(f) << f.error().message();
   EXPECT_EQ(f->release, "6.1.0-31-amd64");
   EXPECT_EQ(f->upstream.str(), "6.1.129");
   EXPECT_EQ(f->debian_version, "6.1.129-1");
@@ -71,8 +73,8 @@ TEST(KernelFacts, WithoutChangelogOrDebianTheReleaseDecides) {
   TempTree t;
   t.write("proc/sys/kernel/osrelease", "6.12.3-arch1-1\n");
   t.write("proc/version", "Linux version 6.12.3-arch1-1 (linux@archlinux) #1 SMP\n");
-  auto f = read_kernel_facts(HostFs(t.root()));
-  ASSERT_TRUE(f) << f.error();
+  auto f = read_kernel_facts(system::RealSystem(t.root()));
+  ASSERT_TRUE(f) << f.error().message();
   EXPECT_EQ(f->upstream.str(), "6.12.3");
   EXPECT_EQ(f->debian_version, "");
   EXPECT_EQ(f->changelog_path, "");
@@ -90,13 +92,13 @@ TEST(KernelFacts, CorruptChangelogIsAnError) {
     truncated.assign(std::istreambuf_iterator<char>(in), {});
   }
   t.write("usr/share/doc/linux-image-6.1.0-31-amd64/changelog.gz", truncated.substr(0, 40));
-  auto f = read_kernel_facts(HostFs(t.root()));
+  auto f = read_kernel_facts(system::RealSystem(t.root()));
   EXPECT_FALSE(f);
 }
 
 TEST(KernelFacts, MissingReleaseIsAnError) {
   TempTree t;
-  EXPECT_FALSE(read_kernel_facts(HostFs(t.root())));
+  EXPECT_FALSE(read_kernel_facts(system::RealSystem(t.root())));
 }
 
 }  // namespace
@@ -112,10 +114,10 @@ TEST(KernelFacts, RealDebianChangelogListsCatalogCvesByVersion) {
   for (const auto& e : std::filesystem::recursive_directory_iterator(KS_SOURCE_DIR "/build/vm/kernel", ec))
     if (e.path().filename() == "changelog.gz" || e.path().filename() == "changelog.Debian.gz") found = e.path();
   if (found.empty()) GTEST_SKIP() << "no guest kernel fetched (make vm-image)";
-  auto text = read_gzip(found);
-  ASSERT_TRUE(text) << text.error();
+  auto text = util::read_gzip(found);
+  ASSERT_TRUE(text) << text.error().message();
   auto at_fix = cves_fixed_up_to(*text, "6.1.170-1");
-  ASSERT_TRUE(at_fix) << at_fix.error();
+  ASSERT_TRUE(at_fix) << at_fix.error().message();
   EXPECT_TRUE(at_fix->count("CVE-2026-31431"));
   EXPECT_TRUE(at_fix->count("CVE-2026-23086"));
   EXPECT_FALSE(at_fix->count("CVE-2025-38524"));  // only in 6.1.192-1

@@ -1,0 +1,35 @@
+#include "engage/transaction.h"
+
+#include "wire/channel.h"
+
+namespace ks::engage {
+
+std::vector<wire::Command> for_each_target(const wire::Command& command, const std::vector<std::string>& targets) {
+  std::vector<wire::Command> commands;
+  for (const auto& target : targets) {
+    commands.push_back(command);
+    commands.back().target = target;
+  }
+  return commands;
+}
+
+Outcome execute(system::System& sys, const std::vector<wire::Command>& commands) {
+  Outcome out;
+  for (const auto& command : commands) {
+    if (auto sent = wire::send(sys, command); !sent) {
+      out.failed = command;
+      out.error = sent.error();
+      break;
+    }
+    out.done.push_back(command.target);
+  }
+  if (out.ok()) return out;
+  for (auto it = out.done.rbegin(); it != out.done.rend(); ++it) {
+    auto undone = wire::send(sys, wire::Command::disengage(*it));
+    (undone ? out.rolled_back : out.rollback_failures).push_back(*it);
+  }
+  out.done = out.rollback_failures;
+  return out;
+}
+
+}  // namespace ks::engage

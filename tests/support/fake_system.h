@@ -1,0 +1,74 @@
+// The one fake of the kernel: an in-memory System for unit tests. The
+// kernel's files are strings set by the test; the control file is a small
+// model of the module (commands parsed by the module's own parser through
+// wire/) that records every write and answers with the errno a test
+// scripts for a target.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "system/system.h"
+#include "wire/engaged.h"
+
+namespace ks::testing {
+
+class FakeSystem : public system::System {
+ public:
+  struct Engagement {
+    std::string target;
+    long retval = 0;
+    unsigned long hits = 0;
+    unsigned long passes = 0;
+    wire::State state = wire::State::kEngaged;
+    std::string condition;
+  };
+
+  // Kernel files; an empty string reads as a missing file.
+  std::string kallsyms_text;
+  std::string traceable_text;
+  std::string blacklist_text;
+  std::string modules_text;
+  std::string lockdown_text = "[none] integrity confidentiality\n";
+  std::string kernel_taint_text = "0\n";
+  std::map<std::string, std::filesystem::path> btf_files;  // object -> file of raw BTF
+  std::string release_text;                                // osrelease
+  std::string proc_version_text;
+  std::optional<system::Changelog> changelog;  // of the running release
+  std::optional<util::Error> changelog_error;  // a changelog that cannot be read
+
+  bool present = true;   // the securityfs directory exists
+  bool builtin = false;  // behave as the upstream built-in (ABI section 1 only)
+  bool tainted = false;
+  std::map<std::string, int> refuse;  // target -> errno the "kernel" returns on engage
+  int refuse_all_errno = 0;           // e.g. EPERM for lockdown
+  std::vector<std::string> commands;  // every write to control, as written
+  std::vector<Engagement> engagements;
+
+  util::Result<std::string> kallsyms() const override;
+  util::Result<std::string> traceable_functions() const override;
+  util::Result<std::string> kprobe_blacklist() const override;
+  util::Result<std::string> modules() const override;
+  util::Result<std::filesystem::path> btf_file(std::string_view object) const override;
+  util::Result<std::string> lockdown() const override;
+  util::Result<std::string> kernel_taint() const override;
+  util::Result<std::string> kernel_release() const override;
+  util::Result<std::string> proc_version() const override;
+  util::Result<std::optional<system::Changelog>> kernel_changelog(std::string_view release) const override;
+  bool killswitch_present() const override { return present; }
+  util::Result<std::string> killswitch_read(std::string_view path) const override;
+  util::Result<void> killswitch_write(std::string_view path, std::string_view text) override;
+  std::string describe() const override { return "a fake system"; }
+
+  Engagement* find(std::string_view target);
+  const Engagement* find(std::string_view target) const;
+
+ private:
+  util::Result<void> control(std::string_view text);
+  std::string engaged_text() const;
+  util::Result<std::string> fn_file(std::string_view path) const;
+};
+
+}  // namespace ks::testing

@@ -1,0 +1,183 @@
+// Every verdict and reason of check, on the fixture tree.
+#include "check/check.h"
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+
+#include "support/fixture.h"
+
+namespace ks::check {
+namespace {
+
+class CheckTest : public ::testing::Test {
+ protected:
+  Report run(const std::string& target, std::optional<long> value = std::nullopt,
+             std::optional<std::string> cond = std::nullopt, bool monitor = false) {
+    kernel::KernelInfo info(fake_);
+    return check(info, system::detect_backend(fake_), Request{target, value, cond, monitor});
+  }
+  static const Reason* reason(const Report& r, const std::string& code) {
+    for (const auto& x : r.reasons)
+      if (x.code == code) return &x;
+    return nullptr;
+  }
+  testing::FakeSystem fake_ = testing::fixture_fake();
+};
+
+TEST_F(CheckTest, ModuleFunctionWithAnErrnoIsSafe) {
+  auto r = run("af_alg_sendmsg", -EPERM);
+  EXPECT_EQ(r.verdict(), Severity::kInfo);
+  EXPECT_TRUE(r.found);
+  EXPECT_EQ(r.module, "af_alg");
+  EXPECT_EQ(r.traceable, true);
+  EXPECT_EQ(r.blacklisted, false);
+  ASSERT_TRUE(r.prototype);
+  EXPECT_EQ(r.prototype->object, "af_alg");
+  EXPECT_TRUE(r.has("errno"));
+  EXPECT_EQ(r.category, "ordinary");
+  EXPECT_EQ(r.targets(), std::vector<std::string>{"af_alg_sendmsg"});
+  EXPECT_EQ(r.verdict_line(), "af_alg_sendmsg: safe to engage with -1 (-EPERM)");
+}
+
+TEST_F(CheckTest, VoidFunctionIsUnsafe) {
+  auto r = run("af_alg_pull_tsgl", 0);
+  EXPECT_EQ(r.verdict(), Severity::kUnsafe);
+  ASSERT_TRUE(reason(r, "void"));
+  EXPECT_NE(reason(r, "void")->message.find("callers never learn"), std::string::npos);
+}
+
+TEST_F(CheckTest, SignedValuesAreJudged) {
+  EXPECT_TRUE(run("vfs_read", 0).has("zero"));
+  EXPECT_EQ(run("vfs_read", 0).verdict(), Severity::kWarning);
+  EXPECT_TRUE(run("vfs_read", 5).has("positive"));
+  EXPECT_TRUE(run("vfs_read", -5000).has("not_errno"));
+  auto r = run("fixture_short", 70000);
+  EXPECT_TRUE(r.has("out_of_range"));
+  EXPECT_EQ(r.verdict(), Severity::kUnsafe);
+  EXPECT_EQ(run("fixture_short", -EINVAL).verdict(), Severity::kInfo);
+}
+
+TEST_F(CheckTest, PointersTakeOnlyNullOrErrPtr) {
+  EXPECT_TRUE(run("filp_open", 0).has("null_pointer"));
+  EXPECT_EQ(run("filp_open", 0).verdict(), Severity::kWarning);
+  EXPECT_EQ(run("filp_open", -ENOMEM).verdict(), Severity::kInfo);
+  auto r = run("filp_open", 1234);
+  EXPECT_TRUE(r.has("pointer_value"));
+  EXPECT_EQ(r.verdict(), Severity::kUnsafe);
+}
+
+TEST_F(CheckTest, UnsignedEnumAndAggregateReturns) {
+  EXPECT_TRUE(run("get_unmapped_area", -ENOMEM).has("unsigned_errno"));
+  EXPECT_TRUE(run("nr_free_buffer_pages", -1).has("out_of_range"));
+  EXPECT_TRUE(run("nr_free_buffer_pages", 0).has("zero"));
+  EXPECT_TRUE(run("fixture_get_state", 1).has("enum"));
+  auto pair = run("fixture_make_pair", 0);
+  EXPECT_TRUE(pair.has("return_type"));
+  EXPECT_EQ(pair.verdict(), Severity::kUnsafe);
+}
+
+TEST_F(CheckTest, FailClosedRulesMirrorTheModule) {
+  auto allow = run("security_file_open", 0);
+  EXPECT_EQ(allow.verdict(), Severity::kRefused);
+  EXPECT_EQ(allow.category, "access_errno");
+  auto deny = run("security_file_open", -EACCES);
+  EXPECT_EQ(deny.verdict(), Severity::kInfo);
+  EXPECT_TRUE(deny.has("access_errno"));
+  EXPECT_EQ(run("capable", 0).verdict(), Severity::kInfo);
+  EXPECT_EQ(run("capable", 1).verdict(), Severity::kRefused);
+  EXPECT_TRUE(run("capable", 2).has("bool_value"));
+  EXPECT_TRUE(run("register_kprobe", -1).has("machinery"));
+  EXPECT_EQ(run("register_kprobe", std::nullopt, std::nullopt, true).verdict(), Severity::kRefused)
+      << "not even monitored";
+  EXPECT_EQ(run("audit_log_start", -1).verdict(), Severity::kRefused);
+  EXPECT_NE(run("audit_log_start", std::nullopt, std::nullopt, true).verdict(), Severity::kRefused)
+      << "monitoring audit is fine";
+  EXPECT_EQ(run("capable").verdict(), Severity::kInfo) << "without a value, the denying default is judged";
+}
+
+TEST_F(CheckTest, AmbiguousNamesListCandidates) {
+  auto same_object = run("dup_name", -1);
+  EXPECT_EQ(same_object.verdict(), Severity::kUnsafe);
+  EXPECT_NE(same_object.verdict_line().find("unsafe"), std::string::npos);
+  EXPECT_EQ(same_object.candidates.size(), 2u);
+  EXPECT_NE(reason(same_object, "ambiguous")->message.find("only one of them"), std::string::npos);
+  auto modules = run("dup_mod", -1);
+  EXPECT_NE(reason(modules, "ambiguous")->message.find("mod_a:dup_mod, mod_b:dup_mod"), std::string::npos);
+  auto picked = run("mod_a:dup_mod", -1);
+  EXPECT_FALSE(picked.has("ambiguous"));
+  EXPECT_EQ(picked.module, "mod_a");
+  EXPECT_EQ(picked.targets(), std::vector<std::string>{"mod_a:dup_mod"});
+}
+
+TEST_F(CheckTest, MissingFunctionsAndPendingModules) {
+  auto missing = run("no_such_function", -1);
+  EXPECT_TRUE(missing.not_found());
+  EXPECT_EQ(missing.verdict_line(), "no_such_function: not found");
+  EXPECT_TRUE(run("af_alg:no_such_function", -1).not_found()) << "module loaded, no such function in it";
+  auto pending = run("some-mod:some_fn", -1);
+  EXPECT_TRUE(pending.pending);
+  EXPECT_EQ(pending.target, "some_mod:some_fn") << "module names use _";
+  EXPECT_EQ(pending.verdict(), Severity::kWarning);
+  EXPECT_EQ(pending.targets(), std::vector<std::string>{"some_mod:some_fn"});
+  EXPECT_TRUE(run("bad name!", -1).has("bad_name"));
+}
+
+TEST_F(CheckTest, TraceabilityBlacklistAndBtf) {
+  EXPECT_TRUE(run("notrace_func", -1).has("not_traceable"));
+  auto blacklisted = run("do_int3", -1);
+  EXPECT_TRUE(blacklisted.has("blacklisted"));
+  EXPECT_EQ(blacklisted.verdict(), Severity::kRefused);
+  auto no_btf = run("esp_input", -1);
+  EXPECT_TRUE(no_btf.has("no_prototype"));
+  EXPECT_EQ(no_btf.module, "esp4");
+  fake_.traceable_text.clear();
+  EXPECT_TRUE(run("vfs_read", -1).has("traceable_unknown"));
+  fake_.blacklist_text.clear();
+  EXPECT_TRUE(run("vfs_read", -1).has("blacklist_unknown"));
+  fake_.kallsyms_text.clear();
+  EXPECT_TRUE(run("vfs_read", -1).has("no_kallsyms"));
+}
+
+TEST_F(CheckTest, ClonesAreFoundAndColdBlocksSkipped) {
+  auto r = run("fixture_clone", -1);
+  EXPECT_EQ(r.clones, (std::vector<std::string>{"fixture_clone.constprop.0", "fixture_clone.part.0"}));
+  EXPECT_EQ(r.cold, std::vector<std::string>{"fixture_clone.cold"});
+  EXPECT_EQ(r.targets(),
+            (std::vector<std::string>{"fixture_clone", "fixture_clone.constprop.0", "fixture_clone.part.0"}));
+  EXPECT_TRUE(r.has("clones"));
+  EXPECT_TRUE(r.has("clone_signature"));
+  EXPECT_EQ(r.verdict(), Severity::kWarning);
+  auto with_args = run("fixture_clone", -1, "a == 1");
+  EXPECT_TRUE(with_args.has("clone_arguments"));
+  EXPECT_EQ(with_args.verdict(), Severity::kUnsafe);
+  EXPECT_TRUE(run("fixture_clone.cold", -1).has("cold_block"));
+  auto only = run("inlined_away", -1);
+  EXPECT_TRUE(only.has("only_clones"));
+  EXPECT_EQ(only.targets(), std::vector<std::string>{"inlined_away.isra.0"});
+}
+
+TEST_F(CheckTest, ConditionsAreTranslatedOrRefused) {
+  auto r = run("__sock_create", -EAFNOSUPPORT, "family == AF_ALG");
+  EXPECT_EQ(r.condition, "arg2==38");
+  EXPECT_EQ(r.verdict(), Severity::kInfo);
+  EXPECT_EQ(run("__sock_create", -1, "domain == 1").verdict(), Severity::kRefused);
+}
+
+TEST_F(CheckTest, KillswitchStateIsPartOfTheAnswer) {
+  fake_.engagements.push_back({"af_alg_sendmsg", -1, 0, 0, wire::State::kEngaged, ""});
+  auto engaged = run("af_alg_sendmsg", -1);
+  ASSERT_TRUE(reason(engaged, "already_engaged"));
+  EXPECT_EQ(reason(engaged, "already_engaged")->message,
+            "af_alg_sendmsg is already engaged (retval -1 (-EPERM), hits 0)");
+  fake_.present = false;
+  EXPECT_TRUE(run("vfs_read", -1).has("no_killswitch"));
+  fake_.present = true;
+  fake_.modules_text = "af_alg 36864 0 - Live 0x0\n";  // no killswitch.ko: the built-in one
+  EXPECT_TRUE(run("__sock_create", -1, "uid != 0").has("needs_module"));
+  EXPECT_TRUE(run("af_alg:af_alg_sendmsg", -1).has("needs_module"));
+  EXPECT_FALSE(run("af_alg_sendmsg", -1).has("needs_module"));
+}
+
+}  // namespace
+}  // namespace ks::check

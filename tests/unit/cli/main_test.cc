@@ -1,0 +1,65 @@
+// The killswitch binary itself on the fixture tree (--root): argument
+// handling that only main does (errno names as values, did-you-mean,
+// exit codes of parse errors). It only reads, so the tree stays as it is.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/fixture.h"
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string output;  // stdout and stderr
+};
+
+Run killswitch(const std::string& args) {
+  Run run;
+  std::string command =
+      std::string(KS_TOOL_PATH) + " --root " + ks::testing::fixture_root().string() + " " + args + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return run;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) run.output.append(buf, n);
+  int status = ::pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(CliBinary, NegativeErrnoNamesAreValuesNotOptions) {
+  auto run = killswitch("check af_alg_sendmsg -EPERM --json");
+  EXPECT_EQ(run.status, 1) << run.output;  // a warning: the fixture lists it as engaged
+  auto j = nlohmann::json::parse(run.output);
+  EXPECT_EQ(j["value"], -1);
+  EXPECT_EQ(j["prototype"]["btf"], "af_alg");
+  EXPECT_EQ(nlohmann::json::parse(killswitch("check vfs_read EOPNOTSUPP --json").output)["value"], -95);
+}
+
+TEST(CliBinary, UnknownCommandGetsDidYouMean) {
+  auto run = killswitch("stauts");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("'stauts' is not a command. Did you mean 'status'?"), std::string::npos) << run.output;
+}
+
+TEST(CliBinary, ParseErrorsAreExitTwoAndHelpListsExitCodes) {
+  EXPECT_EQ(killswitch("").status, 2);
+  EXPECT_EQ(killswitch("check").status, 2);
+  EXPECT_EQ(killswitch("engage vfs_read -1 --try 0").status, 2);
+  auto help = killswitch("check --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.output.find("Exit codes:"), std::string::npos);
+}
+
+TEST(CliBinary, StatusOnTheFixtureTree) {
+  auto run = killswitch("status");
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("built-in killswitch; missing: conditions (--if)"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("af_alg_sendmsg"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,118 @@
+// The profile subcommands' run_* functions on the fake kernel (its release,
+// /proc/version and control file) with temporary catalog and persist folders.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "commands/apply.h"
+#include "commands/exit_codes.h"
+#include "commands/persist.h"
+#include "commands/profiles.h"
+#include "commands/revert.h"
+#include "support/fake_system.h"
+#include "support/sample_profile.h"
+#include "support/temp_tree.h"
+
+namespace ks::commands {
+namespace {
+
+using testing::FakeSystem;
+using testing::TempTree;
+
+class ProfileCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sys_.release_text = "6.1.0-31-amd64";
+    set_debian("6.1.129-1");
+    sample_ = tree_.write("catalog/CVE-2026-31431.toml", testing::kSampleProfile);
+    ctx_.paths.catalog_dirs = {tree_.root() / "catalog"};
+    ctx_.paths.persist_dir = tree_.root() / "persist";
+  }
+  void set_debian(const std::string& v) {
+    sys_.proc_version_text = "Linux version 6.1.0-x-amd64 #1 SMP PREEMPT_DYNAMIC Debian " + v + " (2026-01-01)";
+  }
+  nlohmann::json out_json() { return nlohmann::json::parse(out_.str()); }
+
+  TempTree tree_;
+  FakeSystem sys_;
+  std::ostringstream out_, err_;
+  Context ctx_{sys_, out_, err_};
+  Context& c = ctx_;
+  std::filesystem::path sample_;
+};
+
+TEST_F(ProfileCommandsTest, ApplyJsonReportsAppliedThenAlreadyApplied) {
+  EXPECT_EQ(run_apply({.paths = {(tree_.root() / "catalog").string()}, .json = true}, c), kExitOk);
+  auto j = out_json();
+  EXPECT_EQ(j["results"][0]["outcome"], "applied");
+  EXPECT_EQ(j["changed"], true);
+  out_.str("");
+  EXPECT_EQ(run_apply({.paths = {sample_.string()}, .json = true}, c), kExitOk);
+  EXPECT_EQ(out_json()["results"][0]["outcome"], "already-applied");
+  EXPECT_EQ(out_json()["changed"], false);
+}
+
+TEST_F(ProfileCommandsTest, ApplyOnAFixedKernelIsNotApplicableAndExitsZero) {
+  set_debian("6.1.192-2");
+  EXPECT_EQ(run_apply({.paths = {sample_.string()}}, c), kExitOk);
+  EXPECT_NE(
+      out_.str().find("CVE-2026-31431: not-applicable: the running Debian kernel 6.1.192-2 is at or past 6.1.170-1"),
+      std::string::npos)
+      << out_.str();
+  EXPECT_TRUE(sys_.commands.empty());
+}
+
+TEST_F(ProfileCommandsTest, ApplyFailureExitsFourAndMalformedProfileExitsTwo) {
+  sys_.refuse["algif_aead:aead_sendmsg"] = ENOENT;
+  EXPECT_EQ(run_apply({.paths = {sample_.string()}}, c), kExitRefused);
+  auto bad = tree_.write("bad/x.toml", "id = \"CVE-2026-1\"\n");
+  EXPECT_EQ(run_apply({.paths = {bad.string()}}, c), kExitUsage);
+  EXPECT_NE(err_.str().find("x.toml:1:"), std::string::npos) << err_.str();
+}
+
+TEST_F(ProfileCommandsTest, ApplyWithoutTheModuleExitsSix) {
+  sys_.present = false;
+  EXPECT_EQ(run_apply({.paths = {sample_.string()}}, c), kExitUnavailable);
+}
+
+TEST_F(ProfileCommandsTest, RevertByIdFromTheCatalog) {
+  run_apply({.paths = {sample_.string()}}, c);
+  EXPECT_EQ(run_revert({.profiles = {"CVE-2026-31431"}}, c), kExitOk);
+  EXPECT_TRUE(sys_.engagements.empty());
+  EXPECT_EQ(run_revert({.profiles = {"CVE-1999-0001"}}, c), kExitNotFound);
+}
+
+TEST_F(ProfileCommandsTest, ValidateNamesFileAndLine) {
+  auto bad = tree_.write("bad/y.toml", "id = \"CVE-2026-1\"\ntitle = [\n");
+  EXPECT_EQ(run_profiles_validate({.paths = {sample_.string()}}, c), kExitOk);
+  EXPECT_EQ(run_profiles_validate({.paths = {bad.string()}, .json = true}, c), kExitUsage);
+  auto j = nlohmann::json::parse(out_.str().substr(out_.str().find("{\n  \"errors\"")));
+  EXPECT_EQ(j["errors"][0]["line"], 2);  // the unterminated array
+}
+
+TEST_F(ProfileCommandsTest, PersistLinksCatalogProfilesAndUnpersistRemovesThem) {
+  EXPECT_EQ(run_persist({.profiles = {"CVE-2026-31431"}}, c), kExitOk);
+  auto dest = tree_.root() / "persist/CVE-2026-31431.toml";
+  EXPECT_TRUE(std::filesystem::is_symlink(dest));
+  // A profile from elsewhere is copied: it may not stay where it was.
+  auto own = tree_.write("own/mine.toml", testing::kSampleProfile);
+  EXPECT_EQ(run_persist({.profiles = {own.string()}}, c), kExitOk);
+  EXPECT_FALSE(std::filesystem::is_symlink(dest));
+  EXPECT_TRUE(std::filesystem::is_regular_file(dest));
+  out_.str("");
+  EXPECT_EQ(run_profiles_list({.json = true}, c), kExitOk);
+  EXPECT_EQ(out_json()["profiles"][0]["persisted"], true);
+  EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}}, c), kExitOk);
+  EXPECT_FALSE(std::filesystem::exists(dest));
+  EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}}, c), kExitNotFound);
+}
+
+TEST_F(ProfileCommandsTest, ShowSaysWhetherThisKernelNeedsIt) {
+  EXPECT_EQ(run_profiles_show({.profile = "CVE-2026-31431"}, c), kExitOk);
+  EXPECT_NE(out_.str().find("On this kernel: needed: "), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("algif_aead:aead_recvmsg -> -EPERM"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ks::commands
