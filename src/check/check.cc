@@ -131,7 +131,7 @@ void prototype_checks(kernel::KernelInfo& info, Report& r, const Request& req) {
     return;
   }
   r.reasons.push_back({Severity::kInfo, "prototype", r.prototype->text()});
-  if (req.monitor_only) return;
+  if (req.verb == wire::Verb::kMonitor) return;
   // A void function is judged without a value: it has none to give.
   if (req.value || r.prototype->return_kind == btf::TypeKind::kVoid)
     for (auto& reason : value_fit(*r.prototype, req.value.value_or(0))) r.reasons.push_back(std::move(reason));
@@ -160,7 +160,7 @@ void clone_checks(Report& r, bool condition_uses_args) {
 
 void safety_checks(Report& r, const Request& req) {
   ks_verdict verdict{};
-  bool short_circuits = !req.monitor_only;
+  bool short_circuits = req.verb != wire::Verb::kMonitor;
   // Without a value, judge the value engage would pick: a denying one.
   long value = req.value ? *req.value : ks_classify(r.symbol.c_str()).category == KS_CAT_ACCESS_BOOL ? 0 : -1;
   int err = ks_check_safety(r.symbol.c_str(), short_circuits, value, &verdict);

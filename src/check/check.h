@@ -10,14 +10,15 @@
 #include "check/report.h"
 #include "kernel/kernel_info.h"
 #include "system/backend.h"
+#include "wire/command.h"
 
 namespace ks::check {
 
 struct Request {
-  std::string target;                    // "symbol" or "module:symbol"
-  std::optional<long> value;             // what engage would return
-  std::optional<std::string> condition;  // as the operator wrote it (names allowed)
-  bool monitor_only = false;             // monitor: never short-circuits
+  std::string target;                     // "symbol" or "module:symbol"
+  std::optional<long> value;              // what engage would return
+  std::optional<std::string> condition;   // as the operator wrote it (names allowed)
+  wire::Verb verb = wire::Verb::kEngage;  // monitor never short-circuits
 };
 
 Report check(kernel::KernelInfo& info, system::Backend backend, const Request& request);

@@ -36,98 +36,95 @@ void setup_engage(CLI::App& app, Context& ctx, int& exit_code) {
 
 namespace {
 
-int refuse(Context& ctx, const EngageOptions& opts, const std::string& why, int code,
-           const check::Report* report = nullptr) {
+// Why nothing was engaged: the sentence, the exit code, the check behind it.
+struct Refusal {
+  std::string why;
+  int code;
+  std::optional<check::Report> report;
+};
+
+int refuse(Context& ctx, const EngageOptions& opts, const Refusal& r) {
   if (opts.json) {
-    nlohmann::json j{{"engaged", nlohmann::json::array()}, {"error", why}};
-    if (report) j["check"] = report_json(*report);
+    nlohmann::json j{{"engaged", nlohmann::json::array()}, {"error", r.why}};
+    if (r.report) j["check"] = report_json(*r.report);
     ctx.out << j.dump(2) << "\n";
   } else {
-    if (report) print_report(ctx.err, *report);
-    ctx.err << "killswitch engage: " << why << "\n";
+    if (r.report) print_report(ctx.err, *r.report);
+    ctx.err << "killswitch engage: " << r.why << "\n";
   }
-  return code;
+  return r.code;
 }
 
-}  // namespace
-
-int run_engage(const EngageOptions& opts, Context& ctx) {
-  check::Request req;
-  req.target = opts.target;
-  req.condition = opts.condition;
-  if (opts.value) {
-    auto value = values::parse_value(*opts.value);
-    if (!value) return refuse(ctx, opts, value.error().message(), kExitUsage);
-    req.value = *value;
-  }
-  if (opts.condition && opts.try_seconds)
-    return refuse(ctx, opts, "--try cannot be combined with --if: a trial window counts every call", kExitUsage);
-
-  auto backend = system::detect_backend(ctx.sys);
+// What the options need from the killswitch that is there.
+std::optional<Refusal> backend_refusal(const EngageOptions& opts, system::Backend backend, const std::string& where) {
   if (backend == system::Backend::kNone)
-    return refuse(ctx, opts,
-                  "killswitch is not available on " + ctx.sys.describe() +
-                      ": load the module (modprobe killswitch) or boot a kernel with the built-in killswitch",
-                  kExitUnavailable);
+    return Refusal{"killswitch is not available on " + where +
+                       ": load the module (modprobe killswitch) or boot a kernel with the built-in killswitch",
+                   kExitUnavailable};
   if (backend == system::Backend::kBuiltin &&
       (opts.condition || opts.try_seconds || opts.target.find(':') != std::string::npos))
-    return refuse(ctx, opts,
-                  "the kernel's built-in killswitch has only engage and disengage; --if, --try and module:function "
-                  "need killswitch.ko",
-                  kExitUnavailable);
+    return Refusal{
+        "the kernel's built-in killswitch has only engage and disengage; --if, --try and module:function need "
+        "killswitch.ko",
+        kExitUnavailable};
+  return std::nullopt;
+}
 
+// Checks the engagement; without a value, the one its return type implies.
+tl::expected<check::Report, Refusal> check_engagement(const EngageOptions& opts, Context& ctx, system::Backend backend,
+                                                      check::Request req) {
   kernel::KernelInfo info(ctx.sys);
   if (!req.value) {
     // The value follows from the return type; check once without it to learn that.
     auto first = check::check(info, backend, req);
     auto fallback = check::default_value(first.prototype ? &*first.prototype : nullptr);
     if (!fallback && !first.not_found())
-      return refuse(ctx, opts,
-                    "give a value: the return type of " + first.symbol + " is " +
-                        (first.prototype ? first.prototype->return_type : std::string("unknown (no BTF)")),
-                    kExitUsage, &first);
+      return tl::unexpected(Refusal{"give a value: the return type of " + first.symbol + " is " +
+                                        (first.prototype ? first.prototype->return_type : "unknown (no BTF)"),
+                                    kExitUsage, first});
     req.value = fallback.value_or(-1);
   }
   auto report = check::check(info, backend, req);
-  if (report.not_found()) return refuse(ctx, opts, report.verdict_line(), kExitNotFound, &report);
+  if (report.not_found()) return tl::unexpected(Refusal{report.verdict_line(), kExitNotFound, report});
   if (report.verdict() == check::Severity::kRefused)
-    return refuse(ctx, opts, "not engaged: " + report.verdict_line(), kExitRefused, &report);
+    return tl::unexpected(Refusal{"not engaged: " + report.verdict_line(), kExitRefused, report});
   if (report.verdict() == check::Severity::kUnsafe && !opts.force)
-    return refuse(ctx, opts, "not engaged: " + report.verdict_line() + "; add --force to engage anyway", kExitUnsafe,
-                  &report);
+    return tl::unexpected(
+        Refusal{"not engaged: " + report.verdict_line() + "; add --force to engage anyway", kExitUnsafe, report});
+  return report;
+}
 
-  auto command = opts.try_seconds ? wire::Command::tryengage(report.target, *req.value, *opts.try_seconds)
-                                  : wire::Command::engage(report.target, *req.value, report.condition);
-  auto outcome = engage::execute(ctx.sys, engage::for_each_target(command, report.targets()));
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
 
+int print_failure(Context& ctx, const EngageOptions& opts, const engage::Outcome& outcome,
+                  const check::Report& report) {
+  std::string why = describe_failure(ctx, *outcome.failed, *outcome.error);
+  if (!outcome.rolled_back.empty())
+    why += "; nothing is engaged: " + join(outcome.rolled_back) + " was disengaged again";
+  if (!outcome.rollback_failures.empty())
+    why += "; WARNING: could not disengage " + join(outcome.rollback_failures) + ", which stays engaged";
+  if (opts.json) {
+    nlohmann::json j{{"engaged", outcome.done},
+                     {"failed", outcome.failed->target},
+                     {"errno", outcome.error->errno_value()},
+                     {"error", why},
+                     {"rolled_back", outcome.rolled_back},
+                     {"check", report_json(report)}};
+    ctx.out << j.dump(2) << "\n";
+  } else {
+    ctx.err << "killswitch engage: " << why << "\n";
+  }
+  return failure_exit_code(*outcome.error);
+}
+
+void print_success(Context& ctx, const EngageOptions& opts, const wire::Command& command,
+                   const engage::Outcome& outcome, const check::Report& report) {
   auto kind = report.prototype ? report.prototype->return_kind : btf::TypeKind::kSigned;
   std::string value_text = values::describe_value(command.value, kind);
-  if (!outcome.ok()) {
-    std::string why = describe_failure(ctx, *outcome.failed, *outcome.error);
-    if (!outcome.rolled_back.empty()) {
-      std::string list;
-      for (const auto& t : outcome.rolled_back) list += (list.empty() ? "" : ", ") + t;
-      why += "; nothing is engaged: " + list + " was disengaged again";
-    }
-    if (!outcome.rollback_failures.empty()) {
-      std::string list;
-      for (const auto& t : outcome.rollback_failures) list += (list.empty() ? "" : ", ") + t;
-      why += "; WARNING: could not disengage " + list + ", which stays engaged";
-    }
-    if (opts.json) {
-      nlohmann::json j{{"engaged", outcome.done},
-                       {"failed", outcome.failed->target},
-                       {"errno", outcome.error->errno_value()},
-                       {"error", why},
-                       {"rolled_back", outcome.rolled_back},
-                       {"check", report_json(report)}};
-      ctx.out << j.dump(2) << "\n";
-    } else {
-      ctx.err << "killswitch engage: " << why << "\n";
-    }
-    return failure_exit_code(*outcome.error);
-  }
-
   if (opts.json) {
     nlohmann::json j{{"engaged", outcome.done},
                      {"verb", wire::verb_name(command.verb)},
@@ -138,7 +135,7 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
                      {"forced", opts.force && report.verdict() == check::Severity::kUnsafe},
                      {"check", report_json(report)}};
     ctx.out << j.dump(2) << "\n";
-    return kExitOk;
+    return;
   }
   for (const auto& reason : report.reasons)
     if (reason.severity >= check::Severity::kWarning)
@@ -151,6 +148,32 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
       ctx.out << "engaged " << target << ": returns " << value_text
               << (report.condition ? " when " + *report.condition : std::string()) << "\n";
   }
+}
+
+}  // namespace
+
+int run_engage(const EngageOptions& opts, Context& ctx) {
+  check::Request req;
+  req.target = opts.target;
+  req.condition = opts.condition;
+  if (opts.value) {
+    auto value = values::parse_value(*opts.value);
+    if (!value) return refuse(ctx, opts, {value.error().message(), kExitUsage, std::nullopt});
+    req.value = *value;
+  }
+  if (opts.condition && opts.try_seconds)
+    return refuse(ctx, opts,
+                  {"--try cannot be combined with --if: a trial window counts every call", kExitUsage, std::nullopt});
+  auto backend = system::detect_backend(ctx.sys);
+  if (auto refusal = backend_refusal(opts, backend, ctx.sys.describe())) return refuse(ctx, opts, *refusal);
+  auto report = check_engagement(opts, ctx, backend, req);
+  if (!report) return refuse(ctx, opts, report.error());
+
+  auto command = opts.try_seconds ? wire::Command::tryengage(report->target, *report->value, *opts.try_seconds)
+                                  : wire::Command::engage(report->target, *report->value, report->condition);
+  auto outcome = engage::execute(ctx.sys, engage::for_each_target(command, report->targets()));
+  if (!outcome.ok()) return print_failure(ctx, opts, outcome, *report);
+  print_success(ctx, opts, command, outcome, *report);
   return kExitOk;
 }
 

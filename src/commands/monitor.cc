@@ -48,6 +48,46 @@ unsigned long total_hits(const system::System& sys, const std::vector<std::strin
 
 }  // namespace
 
+namespace {
+
+// Counts calls once a second for @opts.seconds (or until interrupted), with
+// a progress line; returns the calls of each second.
+std::vector<unsigned long> count_calls(const MonitorOptions& opts, Context& ctx, const std::string& name,
+                                       const std::vector<std::string>& targets) {
+  // The engagements are new, so their counters started at zero when they were
+  // made: every call since counts, including any before the first reading here.
+  std::vector<unsigned long> per_second;
+  unsigned long last = 0;
+  for (unsigned s = 0; s < opts.seconds && !ctx.interrupted(); ++s) {
+    ctx.sleep(1);
+    unsigned long now = total_hits(ctx.sys, targets);
+    per_second.push_back(now - last);
+    last = now;
+    if (opts.json) continue;
+    std::string line = fmt::format("{}: {} calls/s, {} calls in {} s, {} s left", name, per_second.back(), now, s + 1,
+                                   opts.seconds - s - 1);
+    if (ctx.tty)
+      ctx.out << "\r\033[K" << line << std::flush;
+    else
+      ctx.out << line << "\n";
+  }
+  if (ctx.tty && !opts.json) ctx.out << "\n";
+  return per_second;
+}
+
+// Takes the monitor's probes down; the errors, in words.
+std::vector<std::string> stop_monitoring(Context& ctx, const std::vector<std::string>& targets) {
+  std::vector<std::string> errors;
+  for (const auto& t : targets) {
+    auto command = wire::Command::disengage(t);
+    if (auto stopped = wire::send(ctx.sys, command); !stopped)
+      errors.push_back(describe_failure(ctx, command, stopped.error()));
+  }
+  return errors;
+}
+
+}  // namespace
+
 int run_monitor(const MonitorOptions& opts, Context& ctx) {
   auto backend = system::detect_backend(ctx.sys);
   if (backend == system::Backend::kNone)
@@ -56,7 +96,7 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
     return fail(ctx, opts, "the kernel's built-in killswitch cannot monitor; load killswitch.ko", kExitUnavailable);
 
   kernel::KernelInfo info(ctx.sys);
-  check::Request req{opts.target, std::nullopt, std::nullopt, true};
+  check::Request req{opts.target, std::nullopt, std::nullopt, wire::Verb::kMonitor};
   auto report = check::check(info, backend, req);
   if (report.not_found()) return fail(ctx, opts, report.verdict_line(), kExitNotFound);
   if (report.verdict() == check::Severity::kRefused) {
@@ -68,39 +108,17 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
   auto outcome = engage::execute(ctx.sys, engage::for_each_target(wire::Command::monitor(report.target), targets));
   if (!outcome.ok())
     return fail(ctx, opts, describe_failure(ctx, *outcome.failed, *outcome.error), failure_exit_code(*outcome.error));
-
-  // The engagements are new, so their counters started at zero when they were
-  // made: every call since counts, including any before the first reading here.
-  std::vector<unsigned long> per_second;
-  unsigned long last = 0;
-  for (unsigned s = 0; s < opts.seconds && !ctx.interrupted(); ++s) {
-    ctx.sleep(1);
-    unsigned long now = total_hits(ctx.sys, targets);
-    per_second.push_back(now - last);
-    last = now;
-    if (opts.json) continue;
-    std::string line = fmt::format("{}: {} calls/s, {} calls in {} s, {} s left", report.target, per_second.back(), now,
-                                   s + 1, opts.seconds - s - 1);
-    if (ctx.tty)
-      ctx.out << "\r\033[K" << line << std::flush;
-    else
-      ctx.out << line << "\n";
-  }
-  if (ctx.tty && !opts.json) ctx.out << "\n";
+  std::vector<unsigned long> per_second = count_calls(opts, ctx, report.target, targets);
 
   // Per target, read before the files go away with the monitor.
   nlohmann::json per_target = nlohmann::json::object();
   unsigned long calls = 0;  // from one reading per target, so the parts add up to the total
-  for (size_t i = 0; i < targets.size(); ++i) {
-    unsigned long part = total_hits(ctx.sys, {targets[i]});
-    per_target[targets[i]] = part;
+  for (const auto& t : targets) {
+    unsigned long part = total_hits(ctx.sys, {t});
+    per_target[t] = part;
     calls += part;
   }
-  std::vector<std::string> stop_errors;
-  for (const auto& t : targets)
-    if (auto stopped = wire::send(ctx.sys, wire::Command::disengage(t)); !stopped)
-      stop_errors.push_back(describe_failure(ctx, wire::Command::disengage(t), stopped.error()));
-
+  std::vector<std::string> stop_errors = stop_monitoring(ctx, targets);
   unsigned seconds = static_cast<unsigned>(per_second.size());
   std::string verdict =
       calls == 0 ? fmt::format("{} was not called in {} s: engaging it is unlikely to disturb this workload",

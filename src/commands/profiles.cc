@@ -64,6 +64,55 @@ nlohmann::json profile_json(const profile::Profile& p) {
 
 }  // namespace
 
+namespace {
+
+// One line of `profiles list`, before it is shown as text or JSON.
+struct Listed {
+  const profile::Profile* profile;
+  bool persisted;
+  std::optional<profile::Verdict> verdict;  // unknown when the kernel's facts could not be read
+};
+
+std::vector<Listed> list_profiles(const profile::Loaded& all, const util::Result<profile::KernelFacts>& facts,
+                                  const Context& ctx) {
+  std::vector<Listed> list;
+  std::set<std::string> seen;
+  for (const auto& p : all.profiles) {
+    if (!seen.insert(p.id).second) continue;  // a persisted copy of a catalog profile
+    std::optional<profile::Verdict> verdict;
+    if (facts) verdict = profile::decide(p, *facts);
+    list.push_back({&p, persisted(ctx, p.id), verdict});
+  }
+  return list;
+}
+
+nlohmann::json list_json(const std::vector<Listed>& list, const util::Result<profile::KernelFacts>& facts) {
+  nlohmann::json profiles = nlohmann::json::array();
+  for (const auto& l : list) {
+    nlohmann::json j{{"id", l.profile->id},
+                     {"title", l.profile->title},
+                     {"source", l.profile->source.string()},
+                     {"persisted", l.persisted}};
+    if (l.verdict) {
+      j["applicable"] = l.verdict->applicable;
+      j["applicability"] = l.verdict->reason;
+    }
+    profiles.push_back(std::move(j));
+  }
+  nlohmann::json out{{"profiles", profiles}};
+  if (facts) out["kernel"] = facts->release;
+  return out;
+}
+
+void print_list(std::ostream& out, const std::vector<Listed>& list) {
+  for (const auto& l : list) {
+    std::string need = !l.verdict ? "?" : l.verdict->applicable ? "needed" : "not needed";
+    out << l.profile->id << "  " << need << (l.persisted ? ", persisted" : "") << "  " << l.profile->title << "\n";
+  }
+}
+
+}  // namespace
+
 int run_profiles_list(const ProfilesListOptions& opts, Context& ctx) {
   auto facts = profile::read_kernel_facts(ctx.sys);
   std::vector<std::filesystem::path> dirs = ctx.paths.catalog_dirs;
@@ -73,30 +122,11 @@ int run_profiles_list(const ProfilesListOptions& opts, Context& ctx) {
   for (const auto& d : dirs)
     if (std::filesystem::is_directory(d, ec)) existing.push_back(d);
   profile::Loaded all = profile::load_profiles(existing);
-
-  nlohmann::json list = nlohmann::json::array();
-  std::set<std::string> seen;
-  for (const auto& p : all.profiles) {
-    if (!seen.insert(p.id).second) continue;  // a persisted copy of a catalog profile
-    nlohmann::json j{
-        {"id", p.id}, {"title", p.title}, {"source", p.source.string()}, {"persisted", persisted(ctx, p.id)}};
-    if (facts) {
-      auto v = profile::decide(p, *facts);
-      j["applicable"] = v.applicable;
-      j["applicability"] = v.reason;
-    }
-    list.push_back(std::move(j));
-  }
+  auto list = list_profiles(all, facts, ctx);
   if (opts.json) {
-    nlohmann::json out{{"profiles", list}};
-    if (facts) out["kernel"] = facts->release;
-    ctx.out << out.dump(2) << "\n";
+    ctx.out << list_json(list, facts).dump(2) << "\n";
   } else {
-    for (const auto& j : list) {
-      std::string need = !j.contains("applicable") ? "?" : (j["applicable"].get<bool>() ? "needed" : "not needed");
-      ctx.out << j["id"].get<std::string>() << "  " << need << (j["persisted"].get<bool>() ? ", persisted" : "") << "  "
-              << j["title"].get<std::string>() << "\n";
-    }
+    print_list(ctx.out, list);
     if (!facts) ctx.err << "killswitch profiles: " << facts.error().message() << "\n";
   }
   for (const auto& e : all.errors) ctx.err << "killswitch profiles: " << e.message() << "\n";

@@ -6,9 +6,10 @@
 #include <vector>
 
 #include "condition/constants.h"
+#include "wire/command.h"
 
 extern "C" {
-#include "condition.h"
+#include "parse/condition.h"
 }
 
 namespace ks::condition {
@@ -65,6 +66,70 @@ util::Result<void> check_registers(const btf::Prototype& proto, unsigned index) 
   return {};
 }
 
+struct Predicate {
+  std::string lhs, op, rhs;
+};
+
+util::Result<Predicate> split_predicate(const std::string& pred) {
+  Predicate p;
+  size_t at = pred.find("==");
+  if (at != std::string::npos) {
+    p.op = "==";
+  } else if ((at = pred.find("!=")) != std::string::npos) {
+    p.op = "!=";
+  } else if ((at = pred.find('&')) != std::string::npos) {
+    p.op = "&";
+  } else {
+    return util::fail("'" + pred + "' has no operator: use ==, != or & (bits set)");
+  }
+  p.lhs = trim(std::string_view(pred).substr(0, at));
+  p.rhs = trim(std::string_view(pred).substr(at + p.op.size()));
+  if (p.lhs.empty() || p.rhs.empty())
+    return util::fail("'" + pred + "' needs a name on the left and a value on the right");
+  return p;
+}
+
+// The 1-based argument index of @name: "argK", or a parameter name from BTF.
+util::Result<unsigned> arg_index(const std::string& name, const btf::Prototype* proto) {
+  unsigned index = 0;
+  if (name.size() == 4 && name.rfind("arg", 0) == 0 && std::isdigit(static_cast<unsigned char>(name[3]))) {
+    index = static_cast<unsigned>(name[3] - '0');
+  } else if (!proto) {
+    return util::fail("cannot resolve the parameter name '" + name +
+                      "' without BTF for the function: write argK (K = 1..6) instead");
+  } else if (auto i = proto->param_index(name)) {
+    index = *i;
+  } else {
+    std::string names;
+    for (const auto& p : proto->params) names += (names.empty() ? "" : ", ") + p.name;
+    return util::fail(proto->name + " has no parameter called '" + name + "' (its parameters: " + names + ")");
+  }
+  if (proto && index <= proto->params.size()) KS_TRY(check_registers(*proto, index));
+  if (index < 1 || index > KS_COND_ARGS) return util::fail("argument index must be 1..6: " + name);
+  return index;
+}
+
+// One predicate in the module's grammar.
+util::Result<std::string> translate_predicate(const Predicate& p, const btf::Prototype* proto, const btf::Btf* btf) {
+  if (p.lhs == "uid" || p.lhs == "euid") {
+    long id = 0;  // "root"
+    if (p.rhs != "root") {
+      auto v = c_integer(p.rhs);
+      if (!v) return util::fail("'" + p.rhs + "' is not a user id");
+      id = *v;
+    }
+    return p.lhs + p.op + std::to_string(id);
+  }
+  if (p.lhs == "userns") {
+    if (p.rhs != "init") return util::fail("userns can only be compared with 'init'");
+    return p.lhs + p.op + p.rhs;
+  }
+  if (p.lhs == "comm") return p.lhs + p.op + p.rhs;
+  KS_TRY_ASSIGN(unsigned index, arg_index(p.lhs, proto));
+  KS_TRY_ASSIGN(long value, value_of(p.rhs, btf));
+  return "arg" + std::to_string(index) + p.op + std::to_string(value);
+}
+
 }  // namespace
 
 util::Result<Translated> translate(std::string_view input, const btf::Prototype* proto, const btf::Btf* btf) {
@@ -72,69 +137,17 @@ util::Result<Translated> translate(std::string_view input, const btf::Prototype*
   std::string grammar;
   for (const auto& pred : split_and(input)) {
     if (pred.empty()) return util::fail("empty predicate in condition '" + std::string(input) + "'");
-    std::string op;
-    size_t at = pred.find("==");
-    if (at != std::string::npos) {
-      op = "==";
-    } else if ((at = pred.find("!=")) != std::string::npos) {
-      op = "!=";
-    } else if ((at = pred.find('&')) != std::string::npos) {
-      op = "&";
-    } else {
-      return util::fail("'" + pred + "' has no operator: use ==, != or & (bits set)");
-    }
-    std::string lhs = trim(std::string_view(pred).substr(0, at));
-    std::string rhs = trim(std::string_view(pred).substr(at + op.size()));
-    if (lhs.empty() || rhs.empty())
-      return util::fail("'" + pred + "' needs a name on the left and a value on the right");
-
-    std::string piece;
-    if (lhs == "uid" || lhs == "euid") {
-      long id = 0;  // "root"
-      if (rhs != "root") {
-        auto v = c_integer(rhs);
-        if (!v) return util::fail("'" + rhs + "' is not a user id");
-        id = *v;
-      }
-      piece = lhs + op + std::to_string(id);
-    } else if (lhs == "userns") {
-      if (rhs != "init") return util::fail("userns can only be compared with 'init'");
-      piece = lhs + op + rhs;
-    } else if (lhs == "comm") {
-      piece = lhs + op + rhs;
-    } else {
-      unsigned index = 0;
-      if (lhs.size() == 4 && lhs.rfind("arg", 0) == 0 && std::isdigit(static_cast<unsigned char>(lhs[3]))) {
-        index = static_cast<unsigned>(lhs[3] - '0');
-      } else if (!proto) {
-        return util::fail("cannot resolve the parameter name '" + lhs +
-                          "' without BTF for the function: write argK (K = 1..6) instead");
-      } else if (auto i = proto->param_index(lhs)) {
-        index = *i;
-      } else {
-        std::string names;
-        for (const auto& p : proto->params) names += (names.empty() ? "" : ", ") + p.name;
-        return util::fail(proto->name + " has no parameter called '" + lhs + "' (its parameters: " + names + ")");
-      }
-      if (proto && index <= proto->params.size())
-        if (auto ok = check_registers(*proto, index); !ok) return util::fail(ok.error());
-      if (index < 1 || index > KS_COND_ARGS) return util::fail("argument index must be 1..6: " + lhs);
-      auto value = value_of(rhs, btf);
-      if (!value) return util::fail(value.error());
-      piece = "arg" + std::to_string(index) + op + std::to_string(*value);
-      out.uses_args = true;
-    }
+    KS_TRY_ASSIGN(Predicate p, split_predicate(pred));
+    KS_TRY_ASSIGN(std::string piece, translate_predicate(p, proto, btf));
+    out.uses_args = out.uses_args || piece.rfind("arg", 0) == 0;
     grammar += (grammar.empty() ? "" : "&&") + piece;
   }
-
   // The module's own parser has the last word, and gives the canonical text.
-  ks_cond cond{};
-  if (ks_parse_condition(grammar.c_str(), &cond) != 0)
+  auto canonical = wire::canonical_condition(grammar);
+  if (!canonical)
     return util::fail("the condition '" + std::string(input) + "' became '" + grammar +
                       "', which the module would not accept (at most 8 predicates; comm at most 15 characters)");
-  char canon[KS_COND_TEXT_MAX];
-  ks_format_condition(&cond, canon, sizeof canon);
-  out.text = canon;
+  out.text = *canonical;
   return out;
 }
 

@@ -13,9 +13,9 @@ namespace {
 class CheckTest : public ::testing::Test {
  protected:
   Report run(const std::string& target, std::optional<long> value = std::nullopt,
-             std::optional<std::string> cond = std::nullopt, bool monitor = false) {
+             std::optional<std::string> cond = std::nullopt, wire::Verb verb = wire::Verb::kEngage) {
     kernel::KernelInfo info(fake_);
-    return check(info, system::detect_backend(fake_), Request{target, value, cond, monitor});
+    return check(info, system::detect_backend(fake_), Request{target, value, cond, verb});
   }
   static const Reason* reason(const Report& r, const std::string& code) {
     for (const auto& x : r.reasons)
@@ -88,10 +88,10 @@ TEST_F(CheckTest, FailClosedRulesMirrorTheModule) {
   EXPECT_EQ(run("capable", 1).verdict(), Severity::kRefused);
   EXPECT_TRUE(run("capable", 2).has("bool_value"));
   EXPECT_TRUE(run("register_kprobe", -1).has("machinery"));
-  EXPECT_EQ(run("register_kprobe", std::nullopt, std::nullopt, true).verdict(), Severity::kRefused)
+  EXPECT_EQ(run("register_kprobe", std::nullopt, std::nullopt, wire::Verb::kMonitor).verdict(), Severity::kRefused)
       << "not even monitored";
   EXPECT_EQ(run("audit_log_start", -1).verdict(), Severity::kRefused);
-  EXPECT_NE(run("audit_log_start", std::nullopt, std::nullopt, true).verdict(), Severity::kRefused)
+  EXPECT_NE(run("audit_log_start", std::nullopt, std::nullopt, wire::Verb::kMonitor).verdict(), Severity::kRefused)
       << "monitoring audit is fine";
   EXPECT_EQ(run("capable").verdict(), Severity::kInfo) << "without a value, the denying default is judged";
 }
