@@ -5,6 +5,7 @@
 #include "check/value_fit.h"
 #include "condition/named_condition.h"
 #include "symbols/clone_suffix.h"
+#include "util/text.h"
 #include "values/value.h"
 #include "wire/channel.h"
 #include "wire/target.h"
@@ -33,12 +34,6 @@ std::string category_name(ks_category c) {
 }
 
 std::string where(const symbols::Symbol& s) { return s.module.empty() ? "vmlinux" : s.module; }
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-  return out;
-}
 
 // Finds the function and its clones in kallsyms; fills found/pending/candidates.
 void locate(kernel::KernelInfo& info, Report& r) {
@@ -71,7 +66,7 @@ void locate(kernel::KernelInfo& info, Report& r) {
     } else if (!r.clones.empty()) {
       r.reasons.push_back(
           {Severity::kInfo, "only_clones",
-           r.symbol + " itself is not in the symbol table, only its compiler clones: " + list(r.clones)});
+           r.symbol + " itself is not in the symbol table, only its compiler clones: " + util::join(r.clones)});
     } else {
       std::string hint = r.module_requested.empty()
                              ? "; if it lives in a module that is not loaded, name it as <module>:" + r.symbol
@@ -94,7 +89,7 @@ void locate(kernel::KernelInfo& info, Report& r) {
                              : "several are in the same object, so the probe would catch only one of them";
     r.reasons.push_back({Severity::kUnsafe, "ambiguous",
                          std::to_string(r.candidates.size()) + " functions are called " + r.symbol + " (" +
-                             list(names) + "): " + advice});
+                             util::join(names) + "): " + advice});
   }
 }
 
@@ -139,23 +134,25 @@ void prototype_checks(kernel::KernelInfo& info, Report& r, const Request& req) {
 
 void clone_checks(Report& r, bool condition_uses_args) {
   if (!r.clones.empty())
-    r.reasons.push_back({Severity::kInfo, "clones", "compiler clones, engaged together with it: " + list(r.clones)});
+    r.reasons.push_back(
+        {Severity::kInfo, "clones", "compiler clones, engaged together with it: " + util::join(r.clones)});
   std::vector<std::string> rewritten;
   for (const auto& c : r.clones)
     if (symbols::parse_clone_name(c)->signature_changed) rewritten.push_back(c);
   if (!rewritten.empty()) {
     r.reasons.push_back({Severity::kWarning, "clone_signature",
-                         list(rewritten) + ": .isra/.constprop clones may take other arguments and return nothing; "
-                                           "the value may not reach callers as written"});
+                         util::join(rewritten) +
+                             ": .isra/.constprop clones may take other arguments and return nothing; "
+                             "the value may not reach callers as written"});
     if (condition_uses_args)
       r.reasons.push_back({Severity::kUnsafe, "clone_arguments",
-                           "the condition reads arguments, but " + list(rewritten) +
+                           "the condition reads arguments, but " + util::join(rewritten) +
                                " have a rewritten argument list, so argK there is not the prototype's argument K"});
   }
   if (!r.cold.empty())
     r.reasons.push_back(
         {Severity::kInfo, "cold",
-         list(r.cold) + ": out-of-line blocks of the function, jumped to and never called; not probed"});
+         util::join(r.cold) + ": out-of-line blocks of the function, jumped to and never called; not probed"});
 }
 
 void safety_checks(Report& r, const Request& req) {

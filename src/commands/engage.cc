@@ -11,6 +11,7 @@
 #include "commands/report_output.h"
 #include "engage/transaction.h"
 #include "kernel/kernel_info.h"
+#include "util/text.h"
 #include "values/value.h"
 
 extern "C" {
@@ -94,19 +95,13 @@ tl::expected<check::Report, Refusal> check_engagement(const EngageOptions& opts,
   return report;
 }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 int print_failure(Context& ctx, const EngageOptions& opts, const engage::Outcome& outcome,
                   const check::Report& report) {
   std::string why = describe_failure(ctx, *outcome.failed, *outcome.error);
   if (!outcome.rolled_back.empty())
-    why += "; nothing is engaged: " + join(outcome.rolled_back) + " was disengaged again";
+    why += "; nothing is engaged: " + util::join(outcome.rolled_back) + " was disengaged again";
   if (!outcome.rollback_failures.empty())
-    why += "; WARNING: could not disengage " + join(outcome.rollback_failures) + ", which stays engaged";
+    why += "; WARNING: could not disengage " + util::join(outcome.rollback_failures) + ", which stays engaged";
   if (opts.json) {
     nlohmann::json j{{"engaged", outcome.done},
                      {"failed", outcome.failed->target},

@@ -10,6 +10,7 @@
 #include "commands/exit_codes.h"
 #include "system/backend.h"
 #include "system/lockdown.h"
+#include "util/text.h"
 #include "values/value.h"
 #include "wire/channel.h"
 
@@ -94,9 +95,7 @@ std::string backend_line(system::Backend backend) {
     case system::Backend::kBuiltin:
       break;
   }
-  std::string list;
-  for (const auto& f : system::missing_features(backend)) list += (list.empty() ? "" : ", ") + f;
-  return "killswitch: the kernel's built-in killswitch; missing: " + list;
+  return "killswitch: the kernel's built-in killswitch; missing: " + util::join(system::missing_features(backend));
 }
 
 void print_engagements(std::ostream& out, const std::vector<wire::EngagedLine>& lines) {

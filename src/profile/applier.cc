@@ -1,6 +1,7 @@
 #include "profile/applier.h"
 
 #include "engage/transaction.h"
+#include "util/text.h"
 #include "wire/channel.h"
 
 namespace ks::profile {
@@ -75,12 +76,6 @@ ProfileResult start(const Profile& p) {
   return r;
 }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 // Sorts the profile's targets into those already engaged as it says (noted
 // in @r) and those still to engage; nullopt with @r's reason set when one is
 // engaged otherwise.
@@ -124,7 +119,7 @@ void engage_all(system::System& sys, const std::vector<const Target*>& todo, Pro
   for (const Target* t : todo)
     if (t->function == failed.target) value = t->value;
   r.reason = "engage " + failed.target + " " + value + ": " + outcome.error->code.message() +
-             (outcome.rolled_back.empty() ? "" : "; rolled back " + join(outcome.rolled_back));
+             (outcome.rolled_back.empty() ? "" : "; rolled back " + util::join(outcome.rolled_back));
 }
 
 }  // namespace
@@ -220,9 +215,7 @@ ProfileResult revert_profile(const Profile& p, system::System& sys, bool dry_run
   for (const auto& t : r.targets) any = any || t.action == Action::kDisengaged || t.action == Action::kWouldDisengage;
   if (!failures.empty()) {
     r.outcome = Outcome::kFailed;
-    std::string joined;
-    for (const auto& f : failures) joined += (joined.empty() ? "" : "; ") + f;
-    r.reason = joined;
+    r.reason = util::join(failures, "; ");
   } else if (any) {
     r.outcome = Outcome::kReverted;
     r.reason = dry_run ? "would disengage the profile's targets" : "disengaged the profile's targets";

@@ -16,4 +16,13 @@ std::vector<std::string_view> split_blanks(std::string_view line) {
   return fields;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
 }  // namespace ks::util

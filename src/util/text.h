@@ -2,6 +2,7 @@
 // /proc/modules, killswitch's engaged file) into lines and blank-separated fields.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,5 +23,8 @@ void for_each_line(std::string_view text, Fn&& fn) {
 
 // The fields of @line, split on spaces and tabs; none for a blank line.
 std::vector<std::string_view> split_blanks(std::string_view line);
+
+// @items joined by @separator: "a, b, c".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 }  // namespace ks::util
