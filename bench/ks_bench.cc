@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -34,7 +35,7 @@ void must(bool ok, const std::string& what) {
   }
 }
 
-void command(const std::string& text) { must(!killswitch.command(text), text); }
+void command(const ks::wire::Command& c) { must(!killswitch.send(c), c.text()); }
 
 // Median over three runs of the in-kernel loop, in ns per call.
 double ns_per_call() {
@@ -86,15 +87,15 @@ int main() {
   double plain = ns_per_call();
   auto row = [&](const char* name, double ns) { std::printf("| %s | %.1f | %+.1f |\n", name, ns, ns - plain); };
   row("(a) plain function", plain);
-  command(std::string("engage ") + kEmpty + " 0");
+  command(ks::wire::Command::engage(kEmpty, 0));
   row("(b) engaged: short-circuited", ns_per_call());
-  command(std::string("disengage ") + kEmpty);
-  command(std::string("engage ") + kEmpty + " 0 if uid==4242");
+  command(ks::wire::Command::disengage(kEmpty));
+  command(ks::wire::Command::engage(kEmpty, 0, "uid==4242"));
   row("(c) engaged, condition does not match: runs", ns_per_call());
-  command(std::string("disengage ") + kEmpty);
-  command(std::string("monitor ") + kEmpty);
+  command(ks::wire::Command::disengage(kEmpty));
+  command(ks::wire::Command::monitor(kEmpty));
   row("(c') monitor: counted, runs", ns_per_call());
-  command(std::string("disengage ") + kEmpty);
+  command(ks::wire::Command::disengage(kEmpty));
   must(ks::util::write_once(kPlainKprobe, "1").has_value(), "plain kprobe on");
   row("(d) plain kprobe, empty handler (the upstream patch's mechanism)", ns_per_call());
   must(ks::util::write_once(kPlainKprobe, "0").has_value(), "plain kprobe off");
@@ -103,10 +104,10 @@ int main() {
   std::printf("| variant | ns per iteration |\n|---|---:|\n");
   socket_close_ns();  // warm up
   std::printf("| nothing engaged | %.0f |\n", socket_close_ns());
-  command("engage __sock_create -EAFNOSUPPORT if arg2==38");
+  command(ks::wire::Command::engage("__sock_create", -EAFNOSUPPORT, "arg2==38"));
   std::printf("| `engage __sock_create -EAFNOSUPPORT if arg2==38` (AF_ALG only; does not match) | %.0f |\n",
               socket_close_ns());
-  command("disengage __sock_create");
+  command(ks::wire::Command::disengage("__sock_create"));
 
   std::printf("\n### Time to engage N functions in monitor mode (functions of the idle xfs module)\n\n");
   must(std::system("modprobe xfs") == 0, "modprobe xfs");
@@ -116,7 +117,7 @@ int main() {
     if (n > names.size()) break;
     size_t done = 0;
     auto start = Clock::now();
-    for (size_t i = 0; i < n; ++i) done += !killswitch.command("monitor xfs:" + names[i]);
+    for (size_t i = 0; i < n; ++i) done += !killswitch.send(ks::wire::Command::monitor("xfs:" + names[i]));
     double engage_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     start = Clock::now();
     must(!killswitch.disengage_all(), "disengage_all");
