@@ -9,7 +9,7 @@
 #include "values/value.h"
 
 extern "C" {
-#include "command.h"
+#include "parse.h"
 #include "safety.h"
 }
 

@@ -6,7 +6,7 @@
 
 #include "commands/exit_codes.h"
 #include "commands/kernel_failure.h"
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 #include "symbols/clone_suffix.h"
 #include "sysfs/engaged_line.h"
 

@@ -14,7 +14,7 @@
 #include "values/value.h"
 
 extern "C" {
-#include "command.h"
+#include "uapi/killswitch.h"
 }
 
 namespace ks::commands {

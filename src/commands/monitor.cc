@@ -12,7 +12,7 @@
 #include "commands/report_output.h"
 #include "engage/engager.h"
 #include "kernel/kernel_info.h"
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 
 namespace ks::commands {
 

@@ -8,7 +8,7 @@
 
 #include "commands/exit_codes.h"
 #include "explain/kernel_error.h"
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 #include "sysfs/engaged_line.h"
 #include "system/backend.h"
 #include "values/value.h"

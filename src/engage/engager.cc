@@ -1,6 +1,6 @@
 #include "engage/engager.h"
 
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 
 namespace ks::engage {
 

@@ -2,7 +2,7 @@
 
 #include <cerrno>
 
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 
 namespace ks::explain {
 

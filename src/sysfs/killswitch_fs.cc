@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "killswitch.h"  // the wire format shared with the module (kmod/uapi)
+#include "uapi/killswitch.h"  // the wire format shared with the module (kmod/uapi)
 #include "util/file_io.h"
 
 namespace ks::sysfs {

@@ -4,7 +4,7 @@
 #include <cerrno>
 
 extern "C" {
-#include "command.h"
+#include "parse.h"
 }
 
 namespace ks::system {

@@ -1,7 +1,7 @@
 #include "values/value.h"
 
 extern "C" {
-#include "command.h"
+#include "parse.h"
 #include "errno_names.h"
 }
 

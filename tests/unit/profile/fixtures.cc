@@ -4,7 +4,7 @@
 #include <vector>
 
 extern "C" {
-#include "command.h"
+#include "parse.h"
 #include "condition.h"
 }
 

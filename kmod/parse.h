@@ -13,8 +13,8 @@
  * <target> is <symbol> or <module>:<symbol>; <retval> a C integer literal
  * or an errno name (-EPERM); <cond> is described in condition.h.
  */
-#ifndef KS_PARSE_COMMAND_H
-#define KS_PARSE_COMMAND_H
+#ifndef KS_PARSE_H
+#define KS_PARSE_H
 
 #include "shim.h"
 #include "condition.h"
@@ -78,4 +78,4 @@ bool ks_symbol_valid(const char *symbol);
  */
 int ks_parse_target(char *text, struct ks_command *cmd);
 
-#endif /* KS_PARSE_COMMAND_H */
+#endif /* KS_PARSE_H */

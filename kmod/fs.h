@@ -3,7 +3,7 @@
  * The securityfs tree:
  *
  *   /sys/kernel/security/killswitch/
- *   |-- control            0200  commands, one per write (control/)
+ *   |-- control            0200  commands, one per write (control.c)
  *   |-- engaged            0444  one line per engagement
  *   |-- taint              0444  1 once anything was engaged
  *   `-- fn/
@@ -24,7 +24,7 @@ void ks_fs_exit(void);
 int ks_fs_add_fn(struct ks_engagement *e);
 void ks_fs_remove_fn(struct ks_engagement *e);
 
-/* fn/ is made by root.c and filled by fn_files.c. */
+/* fn/ is made by fs.c and filled by fn_files.c. */
 extern struct dentry *ks_fs_fn_dir;
 
 #endif /* KS_FS_H */

@@ -10,8 +10,8 @@
 #include <linux/notifier.h>
 
 #include "engagement.h"
-#include "../core/audit.h"
-#include "../core/caller.h"
+#include "audit.h"
+#include "caller.h"
 
 static void ks_pending_arm_all(const char *module)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Parser and printer of conditions; the grammar is in condition.h. */
 #include "condition.h"
-#include "command.h"
+#include "parse.h"
 
 struct ks_field_spec {
 	const char *name;

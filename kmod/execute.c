@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Carries out one parsed command on behalf of @who. */
 #include "engagement.h"
-#include "../parse/command.h"
+#include "parse.h"
 
 int ks_execute(const struct ks_command *cmd, const struct ks_caller *who)
 {

@@ -17,8 +17,8 @@
 
 #include "probe.h"
 #include "conflict.h"
-#include "../arch/arch.h"
-#include "../engage/engagement.h"
+#include "arch.h"
+#include "engagement.h"
 
 /*
  * A call that runs the real function. A probe on an ftrace site resumes

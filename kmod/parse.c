@@ -4,9 +4,9 @@
  * only bytes a user wrote, so it is strict: one command, printable ASCII,
  * blanks between tokens, one optional trailing newline, nothing else.
  */
-#include "command.h"
+#include "parse.h"
 #include "errno_names.h"
-#include "../uapi/killswitch.h"
+#include "uapi/killswitch.h"
 
 /* Module names are at most MODULE_NAME_LEN - 1 = 55 bytes. */
 #define KS_MODULE_NAME_MAX 55

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The control file: the start of the data path. A write is checked for
- * privilege, lockdown and size, copied, parsed (parse/) and carried out
- * (engage/). A refused write changes nothing.
+ * privilege, lockdown and size, copied, parsed (parse.c) and carried out
+ * (execute.c). A refused write changes nothing.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -14,12 +14,12 @@
 #include <linux/string.h>
 
 #include "control.h"
-#include "../core/audit.h"
-#include "../core/caller.h"
-#include "../core/lockdown.h"
-#include "../engage/engagement.h"
-#include "../parse/command.h"
-#include "../uapi/killswitch.h"
+#include "audit.h"
+#include "caller.h"
+#include "lockdown.h"
+#include "engagement.h"
+#include "parse.h"
+#include "uapi/killswitch.h"
 
 ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 			 size_t count, loff_t *ppos)

@@ -10,8 +10,8 @@
 #include <linux/workqueue.h>
 
 #include "engagement.h"
-#include "../core/audit.h"
-#include "../core/caller.h"
+#include "audit.h"
+#include "caller.h"
 
 static void ks_try_decide(struct work_struct *work)
 {

@@ -13,7 +13,7 @@
 #include <linux/user_namespace.h>
 
 #include "probe.h"
-#include "../parse/condition.h"
+#include "condition.h"
 
 static bool ks_compare(const struct ks_pred *pred, long actual)
 {

@@ -19,10 +19,10 @@
 
 #include "caller.h"
 #include "requirements.h"
-#include "../engage/engagement.h"
-#include "../fs/fs.h"
-#include "../parse/command.h"
-#include "../uapi/killswitch.h"
+#include "engagement.h"
+#include "fs.h"
+#include "parse.h"
+#include "uapi/killswitch.h"
 
 static char *ks_engage_param;
 module_param_named(engage, ks_engage_param, charp, 0400);

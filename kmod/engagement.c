@@ -14,14 +14,14 @@
 
 #include "engagement.h"
 #include "module_state.h"
-#include "../core/audit.h"
-#include "../core/caller.h"
-#include "../fs/fs.h"
-#include "../parse/command.h"
-#include "../parse/errno_names.h"
-#include "../probe/probe.h"
-#include "../uapi/killswitch.h"
-#include "../validate/safety.h"
+#include "audit.h"
+#include "caller.h"
+#include "fs.h"
+#include "parse.h"
+#include "errno_names.h"
+#include "probe.h"
+#include "uapi/killswitch.h"
+#include "safety.h"
 
 DEFINE_MUTEX(ks_lock);
 static LIST_HEAD(ks_engagements);

@@ -17,12 +17,12 @@
 #include <linux/uaccess.h>
 
 #include "fs.h"
-#include "../core/caller.h"
-#include "../core/lockdown.h"
-#include "../engage/engagement.h"
-#include "../parse/command.h"
-#include "../parse/condition.h"
-#include "../uapi/killswitch.h"
+#include "caller.h"
+#include "lockdown.h"
+#include "engagement.h"
+#include "parse.h"
+#include "condition.h"
+#include "uapi/killswitch.h"
 
 /* The longest file text: a condition, its newline and the NUL. */
 #define KS_FN_TEXT_MAX (KS_COND_TEXT_MAX + 2)

@@ -21,7 +21,7 @@
 #include <linux/mutex.h>
 #include <linux/workqueue.h>
 
-#include "../parse/condition.h"
+#include "condition.h"
 
 struct dentry;
 struct ks_caller;

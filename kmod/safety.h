@@ -12,12 +12,12 @@
  *   patching, symbol lookup) is never engaged, not even to monitor.
  *
  * Pure code: it judges names and numbers only. What needs the kernel
- * (the module a function lives in) is checked by engage/.
+ * (the module a function lives in) is checked by engagement.c.
  */
-#ifndef KS_VALIDATE_SAFETY_H
-#define KS_VALIDATE_SAFETY_H
+#ifndef KS_SAFETY_H
+#define KS_SAFETY_H
 
-#include "../parse/shim.h"
+#include "shim.h"
 
 enum ks_category {
 	KS_CAT_ORDINARY = 0,
@@ -46,4 +46,4 @@ int ks_check_safety(const char *symbol, bool short_circuits, long retval,
 /* A human sentence for a refusal by @verdict, for logs. */
 const char *ks_refusal_reason(const struct ks_verdict *verdict);
 
-#endif /* KS_VALIDATE_SAFETY_H */
+#endif /* KS_SAFETY_H */

@@ -9,9 +9,9 @@
 #include <linux/seq_file.h>
 
 #include "fs.h"
-#include "../control/control.h"
-#include "../engage/engagement.h"
-#include "../uapi/killswitch.h"
+#include "control.h"
+#include "engagement.h"
+#include "uapi/killswitch.h"
 
 static struct dentry *ks_fs_root;
 struct dentry *ks_fs_fn_dir;
