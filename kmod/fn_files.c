@@ -8,7 +8,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/capability.h>
 #include <linux/dcache.h>
 #include <linux/fs.h>
 #include <linux/module.h>
@@ -18,7 +17,7 @@
 
 #include "fs.h"
 #include "caller.h"
-#include "lockdown.h"
+#include "privilege.h"
 #include "engagement.h"
 #include "parse.h"
 #include "condition.h"
@@ -157,14 +156,8 @@ static ssize_t ks_retval_write(struct file *file, const char __user *ubuf,
 	long retval;
 	int err;
 
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	err = ks_lockdown_check();
-	if (err)
-		return err;
-	if (count == 0 || count > KS_RETVAL_WRITE_MAX)
-		return -EINVAL;
-	buf = memdup_user_nul(ubuf, count);
+	buf = ks_privileged_copy(ubuf, count, KS_RETVAL_WRITE_MAX, "retval",
+				 e->target, &who);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
 	err = ks_parse_retval_write(buf, count, &retval);
@@ -172,7 +165,6 @@ static ssize_t ks_retval_write(struct file *file, const char __user *ubuf,
 	if (err)
 		return err;
 
-	ks_caller_current(&who);
 	mutex_lock(&ks_lock);
 	if (e->removed)
 		err = -EIDRM;
