@@ -2,7 +2,7 @@
 /*
  * The control file: the start of the data path. A write is checked for
  * privilege, lockdown and size and copied (privilege.c), parsed (parse.c)
- * and carried out (execute.c). A refused write changes nothing.
+ * and carried out by its verb (engage.c). A refused write changes nothing.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -13,10 +13,29 @@
 
 #include "caller.h"
 #include "control.h"
-#include "engagement.h"
+#include "engage.h"
 #include "parse.h"
 #include "privilege.h"
 #include "uapi/killswitch.h"
+
+/* Carries out one parsed command on behalf of @who. */
+static int ks_execute(const struct ks_command *cmd, const struct ks_caller *who)
+{
+	switch (cmd->verb) {
+	case KS_CMD_ENGAGE:
+		return ks_engage(cmd, KS_MODE_KILL, who);
+	case KS_CMD_MONITOR:
+		return ks_engage(cmd, KS_MODE_MONITOR, who);
+	case KS_CMD_TRYENGAGE:
+		return ks_engage(cmd, KS_MODE_TRY, who);
+	case KS_CMD_DISENGAGE:
+		return ks_disengage(cmd->target, who);
+	case KS_CMD_DISENGAGE_ALL:
+		ks_disengage_all(who);
+		return 0;
+	}
+	return -EINVAL;
+}
 
 ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 			 size_t count, loff_t *ppos)

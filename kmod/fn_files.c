@@ -15,12 +15,13 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include "fs.h"
 #include "caller.h"
-#include "privilege.h"
-#include "engagement.h"
-#include "parse.h"
 #include "condition.h"
+#include "engagement.h"
+#include "fs.h"
+#include "parse.h"
+#include "privilege.h"
+#include "tryengage.h"
 #include "uapi/killswitch.h"
 
 /* The longest file text: a condition, its newline and the NUL. */
@@ -231,7 +232,6 @@ void ks_fs_remove_fn(struct ks_engagement *e)
 	int i;
 
 	lockdep_assert_held(&ks_lock);
-	WRITE_ONCE(e->removed, true);
 	for (i = 0; i < KS_FN_FILES; i++)
 		ks_fs_remove_dentry(&e->files[i]);
 	ks_fs_remove_dentry(&e->dir);

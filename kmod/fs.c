@@ -8,9 +8,12 @@
 #include <linux/security.h>
 #include <linux/seq_file.h>
 
-#include "fs.h"
+#include "condition.h"
 #include "control.h"
 #include "engagement.h"
+#include "errno_names.h"
+#include "fs.h"
+#include "tryengage.h"
 #include "uapi/killswitch.h"
 
 static struct dentry *ks_fs_root;
@@ -19,10 +22,37 @@ struct dentry *ks_fs_fn_dir;
 /* What ks_fs_init() made, in creation order, for ks_fs_exit() to remove. */
 static struct dentry *ks_fs_made[4];
 static unsigned int ks_fs_nmade;
+
 static int ks_engaged_show(struct seq_file *m, void *v)
 {
+	char cond[KS_COND_TEXT_MAX];
+	struct ks_engagement *e;
+	struct ks_counters sum;
+	const char *name;
+	long retval;
+
 	mutex_lock(&ks_lock);
-	ks_show_engaged(m);
+	ks_for_each_engagement(e) {
+		ks_counters_sum(e, &sum);
+		retval = READ_ONCE(e->retval);
+		/* The compatible prefix, then extensions as key=value. */
+		seq_printf(m, "%s retval=%ld hits=%lu", e->target, retval,
+			   sum.hits);
+		name = retval < 0 && retval > -4096 ? ks_errno_name((int)-retval) : NULL;
+		if (name)
+			seq_printf(m, " errno=-%s", name);
+		if (e->module[0])
+			seq_printf(m, " module=%s", e->module);
+		seq_printf(m, " state=%s passes=%lu", ks_state_name(e),
+			   sum.passes);
+		if (e->cond.n) {
+			ks_format_condition(&e->cond, cond, sizeof(cond));
+			seq_printf(m, " if=%s", cond);
+		}
+		if (READ_ONCE(e->mode) == KS_MODE_TRY)
+			seq_printf(m, " timeout_left=%lu", ks_try_seconds_left(e));
+		seq_putc(m, '\n');
+	}
 	mutex_unlock(&ks_lock);
 	return 0;
 }

@@ -18,10 +18,12 @@
 #include <linux/string.h>
 
 #include "caller.h"
-#include "requirements.h"
-#include "engagement.h"
+#include "engage.h"
 #include "fs.h"
 #include "parse.h"
+#include "pending.h"
+#include "requirements.h"
+#include "tryengage.h"
 #include "uapi/killswitch.h"
 
 static char *ks_engage_param;
@@ -68,7 +70,7 @@ static void ks_engage_from_param(void)
 
 static int __init ks_init(void)
 {
-	int err = ks_try_wq_init();
+	int err = ks_try_wq_init(ks_try_decide);
 
 	if (err)
 		return err;

@@ -9,9 +9,11 @@
 #include <linux/module.h>
 #include <linux/notifier.h>
 
-#include "engagement.h"
 #include "audit.h"
 #include "caller.h"
+#include "engage.h"
+#include "engagement.h"
+#include "pending.h"
 
 static void ks_pending_arm_all(const char *module)
 {
@@ -20,7 +22,7 @@ static void ks_pending_arm_all(const char *module)
 	int err;
 
 	ks_caller_kernel(&who, "module load");
-	list_for_each_entry(e, ks_engagement_list(), node) {
+	ks_for_each_engagement(e) {
 		if (e->armed || strcmp(e->module, module) != 0)
 			continue;
 		err = ks_arm(e);
@@ -40,7 +42,7 @@ static void ks_pending_disarm_all(const char *module)
 	struct ks_engagement *e;
 
 	ks_caller_kernel(&who, "module unload");
-	list_for_each_entry(e, ks_engagement_list(), node) {
+	ks_for_each_engagement(e) {
 		if (!e->armed || strcmp(e->module, module) != 0)
 			continue;
 		ks_disarm(e);

@@ -1,49 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tryengage: count calls for a while, then engage only if there were none.
- * The decision runs from a delayed work item holding its own reference, so
- * a disengage during the window only has to cancel it.
+ * This is the window: a delayed work item holding its own reference on the
+ * engagement, so a disengage during the window only has to cancel it. The
+ * decision at its end belongs to the lifecycle (engage.c).
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
-
 #include <linux/jiffies.h>
 #include <linux/workqueue.h>
 
 #include "engagement.h"
-#include "audit.h"
-#include "caller.h"
-
-static void ks_try_decide(struct work_struct *work)
-{
-	struct ks_engagement *e =
-		container_of(to_delayed_work(work), struct ks_engagement, try_work);
-	struct ks_caller who;
-	struct ks_counters sum;
-
-	ks_caller_kernel(&who, "tryengage window end");
-	mutex_lock(&ks_lock);
-	if (!e->removed && READ_ONCE(e->mode) == KS_MODE_TRY) {
-		ks_counters_sum(e, &sum);
-		if (sum.hits == 0) {
-			WRITE_ONCE(e->mode, KS_MODE_KILL);
-			pr_notice("tryengage %s committed: no calls in the window; engaged retval=%ld\n",
-				  e->target, e->retval);
-			ks_audit("tryengage-commit", e->target, e->retval, NULL, 1, &who);
-		} else {
-			pr_notice("tryengage %s aborted: %lu calls in the window\n",
-				  e->target, sum.hits);
-			ks_remove(e, "tryengage-abort", &who);
-		}
-	}
-	mutex_unlock(&ks_lock);
-	ks_engagement_put(e);
-}
+#include "tryengage.h"
 
 /* Our own queue, so unloading can wait for decisions still running. */
 static struct workqueue_struct *ks_try_wq;
+static ks_try_decide_fn ks_try_decide_cb;
 
-int ks_try_wq_init(void)
+static void ks_try_window_end(struct work_struct *work)
 {
+	struct ks_engagement *e =
+		container_of(to_delayed_work(work), struct ks_engagement, try_work);
+
+	ks_try_decide_cb(e);
+	ks_engagement_put(e);
+}
+
+int ks_try_wq_init(ks_try_decide_fn decide)
+{
+	ks_try_decide_cb = decide;
 	ks_try_wq = alloc_workqueue("killswitch_try", 0, 0);
 	return ks_try_wq ? 0 : -ENOMEM;
 }
@@ -55,7 +38,7 @@ void ks_try_wq_exit(void)
 
 void ks_try_init(struct ks_engagement *e)
 {
-	INIT_DELAYED_WORK(&e->try_work, ks_try_decide);
+	INIT_DELAYED_WORK(&e->try_work, ks_try_window_end);
 }
 
 void ks_try_start(struct ks_engagement *e, unsigned int seconds)
@@ -68,7 +51,6 @@ void ks_try_start(struct ks_engagement *e, unsigned int seconds)
 		ks_engagement_put(e);
 }
 
-/* Under ks_lock, so it must not wait for the work (which takes ks_lock). */
 void ks_try_cancel(struct ks_engagement *e)
 {
 	if (cancel_delayed_work(&e->try_work))
