@@ -7,7 +7,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "audit.h"
@@ -15,8 +14,8 @@
 #include "engage.h"
 #include "engagement.h"
 #include "fs.h"
-#include "module_state.h"
 #include "parse.h"
+#include "pending.h"
 #include "probe.h"
 #include "safety.h"
 #include "tryengage.h"
@@ -27,44 +26,6 @@ static const char *const ks_verbs_by_mode[] = {
 	[KS_MODE_MONITOR] = "monitor",
 	[KS_MODE_TRY] = "tryengage",
 };
-
-int ks_arm(struct ks_engagement *e)
-{
-	int err;
-
-	lockdep_assert_held(&ks_lock);
-	err = ks_probe_register(e, e->lookup ? e->lookup : e->target);
-	if (err)
-		return err;
-	/*
-	 * The same function engaged under another name needs no check here:
-	 * the conflict check before registering finds its probe (EBUSY).
-	 */
-	err = ks_probe_locate(e);
-	if (err) {
-		ks_probe_unregister(e);
-		return err;
-	}
-	if (!e->lookup && e->module[0]) {
-		/* Found in a module: re-arm by module:symbol after a reload. */
-		e->lookup = kasprintf(GFP_KERNEL, "%s:%s", e->module, e->symbol);
-		if (!e->lookup) {
-			ks_probe_unregister(e);
-			return -ENOMEM;
-		}
-	}
-	e->armed = true;
-	return 0;
-}
-
-void ks_disarm(struct ks_engagement *e)
-{
-	lockdep_assert_held(&ks_lock);
-	if (!e->armed)
-		return;
-	ks_probe_unregister(e);
-	e->armed = false;
-}
 
 static void ks_log_refusal(const struct ks_command *cmd, enum ks_mode mode,
 			   int err, const char *why,

@@ -29,8 +29,4 @@ void ks_disengage_all(const struct ks_caller *who);
  */
 void ks_try_decide(struct ks_engagement *e);
 
-/* Under ks_lock. Registers @e's probe (pending -> armed) or removes it. */
-int ks_arm(struct ks_engagement *e);
-void ks_disarm(struct ks_engagement *e);
-
 #endif /* KS_ENGAGE_H */
