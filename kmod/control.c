@@ -8,6 +8,7 @@
 
 #include <linux/err.h>
 #include <linux/fs.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
 
@@ -37,8 +38,8 @@ static int ks_execute(const struct ks_command *cmd, const struct ks_caller *who)
 	return -EINVAL;
 }
 
-ssize_t ks_control_write(struct file *file, const char __user *ubuf,
-			 size_t count, loff_t *ppos)
+static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
+				size_t count, loff_t *ppos)
 {
 	char whotext[KS_CALLER_MAX];
 	struct ks_command *cmd;
@@ -69,3 +70,9 @@ ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 	kfree(buf);
 	return err ? err : count;
 }
+
+const struct file_operations ks_control_fops = {
+	.owner = THIS_MODULE,
+	.write = ks_control_write,
+	.llseek = noop_llseek,
+};

@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/* The control file (control.c), the start of the data path. */
 #ifndef KS_CONTROL_H
 #define KS_CONTROL_H
 
-#include <linux/types.h>
+#include <linux/fs.h>
 
-struct file;
-
-/* The write handler of the control file: one command per write. */
-ssize_t ks_control_write(struct file *file, const char __user *ubuf,
-			 size_t count, loff_t *ppos);
+/* Its write handler takes one command per write; main.c hands it to fs.c. */
+extern const struct file_operations ks_control_fops;
 
 #endif /* KS_CONTROL_H */

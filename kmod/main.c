@@ -18,6 +18,7 @@
 #include <linux/string.h>
 
 #include "caller.h"
+#include "control.h"
 #include "engage.h"
 #include "fs.h"
 #include "parse.h"
@@ -74,7 +75,7 @@ static int __init ks_init(void)
 
 	if (err)
 		return err;
-	err = ks_fs_init();
+	err = ks_fs_init(&ks_control_fops);
 	if (err)
 		goto fail_wq;
 	err = ks_pending_init();
