@@ -46,6 +46,14 @@ struct ks_cond {
 	struct ks_pred preds[KS_COND_MAX];
 };
 
+/*
+ * A value as commands and conditions write it: a C integer literal that
+ * fits a long ("-1", "0x10", "-022") or an errno name with an optional
+ * sign ("-EPERM"). 0 or -EINVAL. Commands use it too (parse.c): a
+ * condition is part of a command, so this is the lower of the two parsers.
+ */
+int ks_parse_value(const char *text, long *value);
+
 /* Parses @text (not modified). Returns 0, or -EINVAL for anything malformed. */
 int ks_parse_condition(const char *text, struct ks_cond *cond);
 

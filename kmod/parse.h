@@ -62,12 +62,6 @@ int ks_parse_param_entry(char *entry, struct ks_command *cmd);
  */
 int ks_parse_retval_write(char *buf, size_t len, long *retval);
 
-/*
- * A value: a C integer literal that fits a long ("-1", "0x10", "-022") or
- * an errno name with an optional sign ("-EPERM"). 0 or -EINVAL.
- */
-int ks_parse_retval(const char *text, long *retval);
-
 /* A kernel symbol name: [A-Za-z0-9_.], not empty, shorter than KS_SYMBOL_MAX. */
 bool ks_symbol_valid(const char *symbol);
 
