@@ -22,9 +22,9 @@
 #include "uapi/killswitch.h"
 
 static const char *const ks_verbs_by_mode[] = {
-	[KS_MODE_KILL] = "engage",
-	[KS_MODE_MONITOR] = "monitor",
-	[KS_MODE_TRY] = "tryengage",
+	[KS_MODE_KILL] = KS_VERB_ENGAGE,
+	[KS_MODE_MONITOR] = KS_VERB_MONITOR,
+	[KS_MODE_TRY] = KS_VERB_TRYENGAGE,
 };
 
 static void ks_log_refusal(const struct ks_command *cmd, enum ks_mode mode,
@@ -105,7 +105,7 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 	ks_format_condition(&e->cond, cond, sizeof(cond));
 	pr_notice("%s %s retval=%ld%s%s state=%s by %s (engaged=%u, tainted)\n",
 		  ks_verbs_by_mode[mode], e->target, e->retval,
-		  cond[0] ? " if " : "", cond, ks_state_name(e), whotext,
+		  cond[0] ? " " KS_COND_KEYWORD " " : "", cond, ks_state_name(e), whotext,
 		  count);
 	ks_audit(ks_verbs_by_mode[mode], e->target, e->retval, cond, 1, who);
 	goto out;
@@ -154,7 +154,7 @@ int ks_disengage(const char *target, const struct ks_caller *who)
 	mutex_lock(&ks_lock);
 	e = ks_lookup(target);
 	if (e)
-		ks_remove(e, "disengage", who);
+		ks_remove(e, KS_VERB_DISENGAGE, who);
 	else
 		err = -ENOENT;
 	mutex_unlock(&ks_lock);
@@ -167,7 +167,7 @@ void ks_disengage_all(const struct ks_caller *who)
 
 	mutex_lock(&ks_lock);
 	ks_for_each_engagement_safe(e, tmp)
-		ks_remove(e, "disengage", who);
+		ks_remove(e, KS_VERB_DISENGAGE, who);
 	mutex_unlock(&ks_lock);
 }
 

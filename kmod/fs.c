@@ -278,21 +278,23 @@ static int ks_engaged_show(struct seq_file *m, void *v)
 		ks_counters_sum(e, &sum);
 		retval = READ_ONCE(e->retval);
 		/* The compatible prefix, then extensions as key=value. */
-		seq_printf(m, "%s retval=%ld hits=%lu", e->target, retval,
-			   sum.hits);
-		name = retval < 0 && retval > -4096 ? ks_errno_name((int)-retval) : NULL;
+		seq_printf(m, "%s " KS_KEY_RETVAL "=%ld " KS_KEY_HITS "=%lu",
+			   e->target, retval, sum.hits);
+		name = retval < 0 && retval >= -KS_MAX_ERRNO ?
+			       ks_errno_name((int)-retval) : NULL;
 		if (name)
-			seq_printf(m, " errno=-%s", name);
+			seq_printf(m, " " KS_KEY_ERRNO "=-%s", name);
 		if (e->module[0])
-			seq_printf(m, " module=%s", e->module);
-		seq_printf(m, " state=%s passes=%lu", ks_state_name(e),
-			   sum.passes);
+			seq_printf(m, " " KS_KEY_MODULE "=%s", e->module);
+		seq_printf(m, " " KS_KEY_STATE "=%s " KS_KEY_PASSES "=%lu",
+			   ks_state_name(e), sum.passes);
 		if (e->cond.n) {
 			ks_format_condition(&e->cond, cond, sizeof(cond));
-			seq_printf(m, " if=%s", cond);
+			seq_printf(m, " " KS_KEY_IF "=%s", cond);
 		}
 		if (READ_ONCE(e->mode) == KS_MODE_TRY)
-			seq_printf(m, " timeout_left=%lu", ks_try_seconds_left(e));
+			seq_printf(m, " " KS_KEY_TIMEOUT_LEFT "=%lu",
+				   ks_try_seconds_left(e));
 		seq_putc(m, '\n');
 	}
 	mutex_unlock(&ks_lock);

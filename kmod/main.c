@@ -36,6 +36,7 @@ MODULE_PARM_DESC(engage,
 /* Engages each entry of engage=; a bad one is logged and skipped, never fatal. */
 static void ks_engage_from_param(void)
 {
+	static const char seps[] = { KS_PARAM_LIST_SEP, '\0' };
 	char *list, *cursor, *entry;
 	struct ks_command *cmd;
 	struct ks_caller who;
@@ -52,7 +53,7 @@ static void ks_engage_from_param(void)
 	}
 	ks_caller_kernel(&who, "module parameter engage=");
 	cursor = list;
-	while ((entry = strsep(&cursor, ",")) != NULL) {
+	while ((entry = strsep(&cursor, seps)) != NULL) {
 		int err;
 
 		if (ks_parse_param_entry(entry, cmd)) {

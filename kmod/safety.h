@@ -5,14 +5,14 @@
  *
  * - Fail closed: on functions that decide access, only values that deny
  *   are accepted. Functions returning an errno must be made to fail
- *   (-4095..-1); capability checks returning bool must be made to say no
- *   (0); audit functions are never short-circuited, since no value of
- *   theirs denies anything, it would only hide.
+ *   (-KS_MAX_ERRNO..-1); capability checks returning bool must be made to
+ *   say no (0); audit functions are never short-circuited, since no value
+ *   of theirs denies anything, it would only hide.
  * - Killswitch's own machinery (kprobes, ftrace, securityfs, text
  *   patching, symbol lookup) is never engaged, not even to monitor.
  *
  * Pure code: it judges names and numbers only. What needs the kernel
- * (the module a function lives in) is checked by engagement.c.
+ * (the module a function lives in) is checked by probe.c.
  */
 #ifndef KS_SAFETY_H
 #define KS_SAFETY_H
