@@ -32,7 +32,6 @@ module_param_named(engage, ks_engage_param, charp, 0400);
 MODULE_PARM_DESC(engage,
 		 "engage at load: <symbol>=<retval>[,<symbol>=<retval>...]; a bad entry is logged and skipped");
 
-
 /* Engages each entry of engage=; a bad one is logged and skipped, never fatal. */
 static void ks_engage_from_param(void)
 {
@@ -72,6 +71,7 @@ static void ks_engage_from_param(void)
 
 static int __init ks_init(void)
 {
+	/* A tryengage window ends in the lifecycle's decision (engage.c). */
 	int err = ks_try_wq_init(ks_try_decide);
 
 	if (err)
