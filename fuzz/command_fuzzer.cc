@@ -1,5 +1,5 @@
-// libFuzzer target for the module's parser (kmod/parse/), built in user
-// space from the same C files the kernel runs. Beyond "no crash, no
+// libFuzzer target for the module's parser (kmod/parse.c, kmod/condition.c),
+// built in user space from the same C files the kernel runs. Beyond "no crash, no
 // sanitizer report", it checks what the module relies on: an accepted
 // command has a valid target, and a condition's canonical text parses back
 // to the same condition.
@@ -10,9 +10,9 @@
 #include <string>
 
 extern "C" {
-#include "command.h"
 #include "condition.h"
-#include "killswitch.h"
+#include "parse.h"
+#include "uapi/killswitch.h"
 }
 
 namespace {

@@ -10,13 +10,13 @@ seconds=${1:-20}
 out=$top/build/fuzz
 rm -rf "$out/artifacts"
 mkdir -p "$out/corpus" "$out/artifacts"
-flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$top/kmod/parse -I$top/kmod/uapi"
-for c in command condition errno_names; do
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$top/kmod"
+for c in parse condition errno_names; do
 	# shellcheck disable=SC2086
-	clang $flags -c "$top/kmod/parse/$c.c" -o "$out/$c.o"
+	clang $flags -c "$top/kmod/$c.c" -o "$out/$c.o"
 done
 # shellcheck disable=SC2086
-clang++ -std=c++20 $flags "$top/fuzz/command_fuzzer.cc" "$out/command.o" "$out/condition.o" \
+clang++ -std=c++20 $flags "$top/fuzz/command_fuzzer.cc" "$out/parse.o" "$out/condition.o" \
 	"$out/errno_names.o" -o "$out/command_fuzzer"
 "$out/command_fuzzer" -max_total_time="$seconds" -max_len=4097 -print_final_stats=1 \
 	-artifact_prefix="$out/artifacts/" "$out/corpus" "$top/fuzz/corpus" 2>&1 |

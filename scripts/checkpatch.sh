@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the kernel's checkpatch.pl over every kernel-side file (kmod/), failing
 # on any error or warning. checkpatch comes from Debian's linux-source-6.1,
-# unpacked once into build/tools/. ENOSYS is ignored: parse/errno_names.c must
+# unpacked once into build/tools/. ENOSYS is ignored: kmod/errno_names.c must
 # name every errno a user may write, ENOSYS included.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -15,7 +15,7 @@
 #include "values/value.h"
 
 extern "C" {
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 }
 
 namespace ks::commands {

@@ -12,7 +12,7 @@
 #include "commands/report_output.h"
 #include "engage/transaction.h"
 #include "kernel/kernel_info.h"
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 #include "wire/channel.h"
 
 namespace ks::commands {

@@ -9,7 +9,7 @@
 #include "wire/command.h"
 
 extern "C" {
-#include "parse/condition.h"
+#include "condition.h"
 }
 
 namespace ks::condition {

@@ -3,7 +3,7 @@
 #include <cerrno>
 
 extern "C" {
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 }
 
 namespace ks::explain {

@@ -1,7 +1,7 @@
 #include "values/value.h"
 
 extern "C" {
-#include "command.h"
+#include "parse.h"
 #include "errno_names.h"
 }
 
@@ -16,7 +16,7 @@ util::Result<long> parse_value(std::string_view text) {
   // A bare errno name means the error, i.e. its negative.
   if (!s.empty() && s[0] == 'E' && ks_errno_value(s.c_str()) > 0) return -static_cast<long>(ks_errno_value(s.c_str()));
   long value = 0;
-  if (ks_parse_retval(s.c_str(), &value) == 0) return value;
+  if (ks_parse_value(s.c_str(), &value) == 0) return value;
   return util::fail("'" + s +
                     "' is not a value: write a number (-1, 0x10), an errno name (-EPERM, EPERM), NULL, false or true");
 }

@@ -10,7 +10,7 @@
 #include "util/error.h"
 
 extern "C" {
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 }
 
 namespace ks::values {

@@ -1,7 +1,7 @@
 #include "wire/channel.h"
 
 extern "C" {
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 }
 
 namespace ks::wire {

@@ -3,8 +3,8 @@
 #include <vector>
 
 extern "C" {
-#include "killswitch.h"
-#include "parse/command.h"
+#include "uapi/killswitch.h"
+#include "parse.h"
 }
 
 namespace ks::wire {
@@ -90,7 +90,7 @@ util::Result<Command> parse_command(std::string_view text) {
 
 util::Result<long> parse_retval(std::string_view text) {
   long value = 0;
-  if (ks_parse_retval(std::string(text).c_str(), &value) != 0)
+  if (ks_parse_value(std::string(text).c_str(), &value) != 0)
     return util::fail("the module would refuse the value \"" + std::string(text) +
                           "\" (a C integer literal or an errno name such as -EPERM)",
                       util::errno_code(EINVAL));

@@ -5,7 +5,7 @@
 #include "util/text.h"
 
 extern "C" {
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 }
 
 namespace ks::wire {

@@ -3,7 +3,7 @@
 #include <vector>
 
 extern "C" {
-#include "parse/command.h"
+#include "parse.h"
 }
 
 namespace ks::wire {

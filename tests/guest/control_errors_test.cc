@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <string>
 
-#include "killswitch.h"
+#include "uapi/killswitch.h"
 #include "support/guest.h"
 #include "util/file_io.h"
 

@@ -37,5 +37,23 @@ TEST_F(LockdownTest, IntegrityRefusesEveryChangeAndKeepsEngagements) {
   EXPECT_NE(kernel_log().find("killswitch: change refused: the kernel is locked down"), std::string::npos);
 }
 
+// The retval file goes through the same prologue as control: its refusal is
+// logged and audited too, without a value, since none was read.
+TEST_F(LockdownTest, RefusedRetvalWriteIsLoggedAndAudited) {
+  ASSERT_FALSE(ks_.engage(target::kInt, -1));
+  ASSERT_FALSE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
+
+  EXPECT_EQ(ks_.set_retval(target::kInt, -13).value(), EPERM);
+
+  auto log = kernel_log();
+  EXPECT_NE(log.find("killswitch: change refused: the kernel is locked down"), std::string::npos) << log;
+  EXPECT_NE(log.find("killswitch op=retval target=killswitch_test_int value=0 cond=none res=0"), std::string::npos)
+      << log;
+  auto lines = ks_.engaged();
+  ASSERT_TRUE(lines);
+  ASSERT_EQ(lines->size(), 1u);
+  EXPECT_EQ((*lines)[0].retval, -1);
+}
+
 }  // namespace
 }  // namespace ks::guest

@@ -60,7 +60,7 @@ TEST_F(SafetyTest, MachineryIsRefusedEvenForMonitoring) {
   }
   // killswitch.ko's own functions, found by address whatever their name.
   EXPECT_EQ(ks_.command("engage killswitch:ks_control_write -1").value(), EACCES);
-  EXPECT_EQ(ks_.command("engage ks_execute -1").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage ks_engage -1").value(), EACCES);
   EXPECT_EQ(engaged_text(), "");
 }
 

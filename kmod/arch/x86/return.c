@@ -11,7 +11,7 @@
 #include <asm/ftrace.h>
 #include <asm/ptrace.h>
 
-#include "../arch.h"
+#include "arch.h"
 #include "return_slots.h"
 
 asmlinkage void ks_return_stub(void);

@@ -19,7 +19,7 @@
 #include <linux/objtool.h>
 #include <linux/stringify.h>
 
-#include "../arch.h"
+#include "arch.h"
 #include "return_slots.h"
 
 #define KS_SLOT_BITS 10

@@ -5,7 +5,7 @@
 #include "util/file_io.h"
 
 extern "C" {
-#include "killswitch.h"  // the wire format shared with the module (kmod/uapi)
+#include "uapi/killswitch.h"  // the wire format shared with the module (kmod/uapi/killswitch.h)
 }
 
 namespace ks::guest {

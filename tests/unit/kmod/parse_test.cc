@@ -1,4 +1,4 @@
-// The control-file parser of killswitch.ko (kmod/parse/command.c), built in
+// The control-file parser of killswitch.ko (kmod/parse.c), built in
 // user space. The kernel runs exactly this code on every write.
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <string>
 
 extern "C" {
-#include "command.h"
-#include "killswitch.h"
+#include "parse.h"
+#include "uapi/killswitch.h"
 }
 
 namespace {

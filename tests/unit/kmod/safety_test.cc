@@ -1,4 +1,4 @@
-// The module's safety rules (kmod/validate/safety.c), built in user space.
+// The module's safety rules (kmod/safety.c), built in user space.
 #include <gtest/gtest.h>
 
 #include <cerrno>

@@ -2,15 +2,15 @@
 /*
  * Conditions of "engage <target> <retval> if <cond>": predicates on the
  * calling task and the function's arguments, joined by &&. Parsed here
- * (pure code), evaluated by the probe handler (probe/condition_eval.c).
+ * (pure code), evaluated by the probe handler (condition_eval.c).
  *
  *   uid==N uid!=N euid==N euid!=N    ids in the initial user namespace
  *   userns==init userns!=init        the caller's user namespace
  *   argK==V argK!=V argK&V           K = 1..6, V a C integer literal
  *   comm==NAME comm!=NAME            the task's comm, at most 15 bytes
  */
-#ifndef KS_PARSE_CONDITION_H
-#define KS_PARSE_CONDITION_H
+#ifndef KS_CONDITION_H
+#define KS_CONDITION_H
 
 #include "shim.h"
 
@@ -46,6 +46,14 @@ struct ks_cond {
 	struct ks_pred preds[KS_COND_MAX];
 };
 
+/*
+ * A value as commands and conditions write it: a C integer literal that
+ * fits a long ("-1", "0x10", "-022") or an errno name with an optional
+ * sign ("-EPERM"). 0 or -EINVAL. Commands use it too (parse.c): a
+ * condition is part of a command, so this is the lower of the two parsers.
+ */
+int ks_parse_value(const char *text, long *value);
+
 /* Parses @text (not modified). Returns 0, or -EINVAL for anything malformed. */
 int ks_parse_condition(const char *text, struct ks_cond *cond);
 
@@ -55,4 +63,4 @@ int ks_parse_condition(const char *text, struct ks_cond *cond);
  */
 int ks_format_condition(const struct ks_cond *cond, char *buf, size_t len);
 
-#endif /* KS_PARSE_CONDITION_H */
+#endif /* KS_CONDITION_H */

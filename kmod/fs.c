@@ -1,28 +1,54 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fn/<target>/: retval (read-write), hits, passes, state, condition and
- * timeout_left. An open file holds a reference on its engagement, so it may
- * outlive the disengage; from then on it answers EIDRM. The inode's
- * i_private is cleared under ks_lock before the files are removed, so an
- * open racing with the disengage sees NULL instead of a freed engagement.
+ * The securityfs tree, the whole interface of the module:
+ *
+ *   /sys/kernel/security/killswitch/
+ *   |-- control              0200  commands, one per write (control.c)
+ *   |-- engaged              0444  one line per engagement
+ *   |-- taint                0444  1 once anything was engaged
+ *   `-- fn/
+ *       `-- <target>/              one per engagement, made at engage
+ *           |-- retval       0600  the value returned; a write changes it live
+ *           |-- hits         0400  calls that matched, summed over CPUs
+ *           |-- passes       0400  calls the condition let through
+ *           |-- state        0444  engaged, monitoring, probing or pending
+ *           |-- condition    0444  the condition as the parser reads it back
+ *           `-- timeout_left 0444  seconds left of a tryengage window
+ *
+ * An open fn/ file holds a reference on its engagement, so it may outlive
+ * the disengage; from then on it answers EIDRM. The inode's i_private is
+ * cleared under ks_lock before the files are removed, so an open racing
+ * with the disengage sees NULL instead of a freed engagement.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/capability.h>
 #include <linux/dcache.h>
+#include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/security.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include "caller.h"
+#include "condition.h"
+#include "engagement.h"
+#include "errno_names.h"
 #include "fs.h"
-#include "../core/caller.h"
-#include "../core/lockdown.h"
-#include "../engage/engagement.h"
-#include "../parse/command.h"
-#include "../parse/condition.h"
-#include "../uapi/killswitch.h"
+#include "parse.h"
+#include "privilege.h"
+#include "tryengage.h"
+#include "uapi/killswitch.h"
+
+static struct dentry *ks_fs_root;
+static struct dentry *ks_fs_fn_dir;
+
+/* What ks_fs_init() made, in creation order, for ks_fs_exit() to remove. */
+static struct dentry *ks_fs_made[4];
+static unsigned int ks_fs_nmade;
+
+/* fn/<target>/: one engagement's files. */
 
 /* The longest file text: a condition, its newline and the NUL. */
 #define KS_FN_TEXT_MAX (KS_COND_TEXT_MAX + 2)
@@ -157,14 +183,8 @@ static ssize_t ks_retval_write(struct file *file, const char __user *ubuf,
 	long retval;
 	int err;
 
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	err = ks_lockdown_check();
-	if (err)
-		return err;
-	if (count == 0 || count > KS_RETVAL_WRITE_MAX)
-		return -EINVAL;
-	buf = memdup_user_nul(ubuf, count);
+	buf = ks_privileged_copy(ubuf, count, KS_RETVAL_WRITE_MAX, "retval",
+				 e->target, &who);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
 	err = ks_parse_retval_write(buf, count, &retval);
@@ -172,7 +192,6 @@ static ssize_t ks_retval_write(struct file *file, const char __user *ubuf,
 	if (err)
 		return err;
 
-	ks_caller_current(&who);
 	mutex_lock(&ks_lock);
 	if (e->removed)
 		err = -EIDRM;
@@ -239,8 +258,113 @@ void ks_fs_remove_fn(struct ks_engagement *e)
 	int i;
 
 	lockdep_assert_held(&ks_lock);
-	WRITE_ONCE(e->removed, true);
 	for (i = 0; i < KS_FN_FILES; i++)
 		ks_fs_remove_dentry(&e->files[i]);
 	ks_fs_remove_dentry(&e->dir);
+}
+
+/* The top of the tree: control, engaged, taint and fn/. */
+
+static int ks_engaged_show(struct seq_file *m, void *v)
+{
+	char cond[KS_COND_TEXT_MAX];
+	struct ks_engagement *e;
+	struct ks_counters sum;
+	const char *name;
+	long retval;
+
+	mutex_lock(&ks_lock);
+	ks_for_each_engagement(e) {
+		ks_counters_sum(e, &sum);
+		retval = READ_ONCE(e->retval);
+		/* The compatible prefix, then extensions as key=value. */
+		seq_printf(m, "%s " KS_KEY_RETVAL "=%ld " KS_KEY_HITS "=%lu",
+			   e->target, retval, sum.hits);
+		name = retval < 0 && retval >= -KS_MAX_ERRNO ?
+			       ks_errno_name((int)-retval) : NULL;
+		if (name)
+			seq_printf(m, " " KS_KEY_ERRNO "=-%s", name);
+		if (e->module[0])
+			seq_printf(m, " " KS_KEY_MODULE "=%s", e->module);
+		seq_printf(m, " " KS_KEY_STATE "=%s " KS_KEY_PASSES "=%lu",
+			   ks_state_name(e), sum.passes);
+		if (e->cond.n) {
+			ks_format_condition(&e->cond, cond, sizeof(cond));
+			seq_printf(m, " " KS_KEY_IF "=%s", cond);
+		}
+		if (READ_ONCE(e->mode) == KS_MODE_TRY)
+			seq_printf(m, " " KS_KEY_TIMEOUT_LEFT "=%lu",
+				   ks_try_seconds_left(e));
+		seq_putc(m, '\n');
+	}
+	mutex_unlock(&ks_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ks_engaged);
+
+static int ks_taint_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%d\n", ks_tainted() ? 1 : 0);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ks_taint);
+
+/* Records @d for removal; returns it, or NULL and the error in @err. */
+static struct dentry *ks_fs_keep(struct dentry *d, int *err)
+{
+	if (IS_ERR(d)) {
+		*err = PTR_ERR(d);
+		return NULL;
+	}
+	ks_fs_made[ks_fs_nmade++] = d;
+	return d;
+}
+
+int ks_fs_init(const struct file_operations *control_fops)
+{
+	int err = 0;
+
+	ks_fs_root = securityfs_create_dir(KS_DIR_NAME, NULL);
+	if (IS_ERR(ks_fs_root)) {
+		err = PTR_ERR(ks_fs_root);
+		if (err == -EEXIST)
+			pr_err("the kernel already has a killswitch at %s; use the built-in one\n",
+			       KS_SECURITYFS_DIR);
+		else
+			pr_err("cannot create %s (error %d)\n", KS_SECURITYFS_DIR,
+			       err);
+		ks_fs_root = NULL;
+		return err;
+	}
+
+	ks_fs_keep(securityfs_create_file(KS_CONTROL_FILE, 0200, ks_fs_root,
+					  NULL, control_fops), &err);
+	if (!err)
+		ks_fs_keep(securityfs_create_file(KS_ENGAGED_FILE, 0444, ks_fs_root,
+						  NULL, &ks_engaged_fops), &err);
+	if (!err)
+		ks_fs_keep(securityfs_create_file(KS_TAINT_FILE, 0444, ks_fs_root,
+						  NULL, &ks_taint_fops), &err);
+	if (!err)
+		ks_fs_fn_dir = ks_fs_keep(securityfs_create_dir(KS_FN_DIR, ks_fs_root),
+					  &err);
+	if (err) {
+		pr_err("cannot create the files under %s (error %d)\n",
+		       KS_SECURITYFS_DIR, err);
+		ks_fs_exit();
+	}
+	return err;
+}
+
+/* Called with no engagement left, so fn/ is empty. */
+void ks_fs_exit(void)
+{
+	if (!ks_fs_root)
+		return;
+	/* securityfs_remove() takes one dentry: children first, newest first. */
+	while (ks_fs_nmade > 0)
+		securityfs_remove(ks_fs_made[--ks_fs_nmade]);
+	securityfs_remove(ks_fs_root);
+	ks_fs_root = NULL;
+	ks_fs_fn_dir = NULL;
 }

@@ -18,21 +18,24 @@
 #include <linux/string.h>
 
 #include "caller.h"
+#include "control.h"
+#include "engage.h"
+#include "fs.h"
+#include "parse.h"
+#include "pending.h"
 #include "requirements.h"
-#include "../engage/engagement.h"
-#include "../fs/fs.h"
-#include "../parse/command.h"
-#include "../uapi/killswitch.h"
+#include "tryengage.h"
+#include "uapi/killswitch.h"
 
 static char *ks_engage_param;
 module_param_named(engage, ks_engage_param, charp, 0400);
 MODULE_PARM_DESC(engage,
 		 "engage at load: <symbol>=<retval>[,<symbol>=<retval>...]; a bad entry is logged and skipped");
 
-
 /* Engages each entry of engage=; a bad one is logged and skipped, never fatal. */
 static void ks_engage_from_param(void)
 {
+	static const char seps[] = { KS_PARAM_LIST_SEP, '\0' };
 	char *list, *cursor, *entry;
 	struct ks_command *cmd;
 	struct ks_caller who;
@@ -49,7 +52,7 @@ static void ks_engage_from_param(void)
 	}
 	ks_caller_kernel(&who, "module parameter engage=");
 	cursor = list;
-	while ((entry = strsep(&cursor, ",")) != NULL) {
+	while ((entry = strsep(&cursor, seps)) != NULL) {
 		int err;
 
 		if (ks_parse_param_entry(entry, cmd)) {
@@ -68,11 +71,12 @@ static void ks_engage_from_param(void)
 
 static int __init ks_init(void)
 {
-	int err = ks_try_wq_init();
+	/* A tryengage window ends in the lifecycle's decision (engage.c). */
+	int err = ks_try_wq_init(ks_try_decide);
 
 	if (err)
 		return err;
-	err = ks_fs_init();
+	err = ks_fs_init(&ks_control_fops);
 	if (err)
 		goto fail_wq;
 	err = ks_pending_init();

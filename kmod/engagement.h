@@ -21,12 +21,11 @@
 #include <linux/mutex.h>
 #include <linux/workqueue.h>
 
-#include "../parse/condition.h"
+#include "condition.h"
 
 struct dentry;
 struct ks_caller;
 struct ks_command;
-struct seq_file;
 
 enum ks_mode {
 	KS_MODE_KILL,		/* short-circuit matching calls */
@@ -42,7 +41,7 @@ struct ks_counters {
 #define KS_FN_FILES 6
 
 struct ks_engagement {
-	struct list_head node;		/* in the engagement list, under ks_lock */
+	struct list_head node;		/* in ks_engagements, under ks_lock */
 	struct kprobe kp;		/* registered while armed */
 	bool armed;			/* false: pending, waiting for its module */
 	int mode;			/* enum ks_mode; READ_ONCE in the handler */
@@ -51,7 +50,7 @@ struct ks_engagement {
 	struct ks_counters __percpu *counters;
 	bool removed;			/* disengaged: open files answer EIDRM */
 	struct kref ref;		/* list, open files, a queued try decision */
-	struct delayed_work try_work;	/* decides a tryengage */
+	struct delayed_work try_work;	/* ends a tryengage window */
 	unsigned long try_deadline;	/* jiffies */
 	struct dentry *dir;		/* fn/<target>/ */
 	struct dentry *files[KS_FN_FILES];
@@ -62,41 +61,39 @@ struct ks_engagement {
 };
 
 extern struct mutex ks_lock;
+/* Every engagement, pending ones included, oldest first; under ks_lock. */
+extern struct list_head ks_engagements;
 
-int ks_execute(const struct ks_command *cmd, const struct ks_caller *who);
-int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
-	      const struct ks_caller *who);
-int ks_disengage(const char *target, const struct ks_caller *who);
-void ks_disengage_all(const struct ks_caller *who);
+#define ks_for_each_engagement(e) \
+	list_for_each_entry(e, &ks_engagements, node)
 
-/* Module events (pending.c). */
-int ks_pending_init(void);
-void ks_pending_exit(void);
+#define ks_for_each_engagement_safe(e, tmp) \
+	list_for_each_entry_safe(e, tmp, &ks_engagements, node)
 
-/* tryengage windows (tryengage.c). */
-int ks_try_wq_init(void);
-void ks_try_wq_exit(void);
-void ks_try_init(struct ks_engagement *e);
-void ks_try_start(struct ks_engagement *e, unsigned int seconds);
-void ks_try_cancel(struct ks_engagement *e);
-unsigned long ks_try_seconds_left(const struct ks_engagement *e);
+/* A new engagement of @cmd's target, value and condition, not yet listed. */
+struct ks_engagement *ks_engagement_new(const struct ks_command *cmd,
+					enum ks_mode mode);
+void ks_engagement_get(struct ks_engagement *e);
+void ks_engagement_put(struct ks_engagement *e);
 
-/* Under ks_lock. */
+/*
+ * Under ks_lock. Adding sets the taint for good; both return how many
+ * engagements are listed afterwards.
+ */
+unsigned int ks_engagement_add(struct ks_engagement *e);
+unsigned int ks_engagement_del(struct ks_engagement *e);
 struct ks_engagement *ks_lookup(const char *target);
-int ks_arm(struct ks_engagement *e);
-void ks_disarm(struct ks_engagement *e);
-void ks_remove(struct ks_engagement *e, const char *why,
-	       const struct ks_caller *who);
+
+/*
+ * Under ks_lock. Changes the value @e returns, if the safety rules allow it
+ * for @e's function (0, or -EACCES); logged and audited either way.
+ */
 int ks_set_retval(struct ks_engagement *e, long retval,
 		  const struct ks_caller *who);
-void ks_show_engaged(struct seq_file *m);
-bool ks_tainted(void);
-struct list_head *ks_engagement_list(void);
 
+bool ks_tainted(void);
 const char *ks_state_name(const struct ks_engagement *e);
 void ks_counters_sum(const struct ks_engagement *e, struct ks_counters *sum);
 unsigned long ks_hits(const struct ks_engagement *e);
-void ks_engagement_get(struct ks_engagement *e);
-void ks_engagement_put(struct ks_engagement *e);
 
 #endif /* KS_ENGAGEMENT_H */

@@ -2,10 +2,11 @@
 /*
  * The few definitions the parser needs, from the kernel when built into
  * killswitch.ko and from libc when built in user space (unit tests, fuzzer).
- * Nothing else in parse/ may include a kernel or libc header.
+ * The pure files (parse.c, condition.c, errno_names.c, safety.c) include
+ * no kernel or libc header but this one.
  */
-#ifndef KS_PARSE_SHIM_H
-#define KS_PARSE_SHIM_H
+#ifndef KS_SHIM_H
+#define KS_SHIM_H
 
 #ifdef __KERNEL__
 #include <linux/errno.h>
@@ -24,4 +25,4 @@
 
 #define KS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-#endif /* KS_PARSE_SHIM_H */
+#endif /* KS_SHIM_H */

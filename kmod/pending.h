@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef KS_MODULE_STATE_H
-#define KS_MODULE_STATE_H
+/* Engagements that follow their module's loads and unloads (pending.c). */
+#ifndef KS_PENDING_H
+#define KS_PENDING_H
 
 #include <linux/types.h>
+
+/* Registers and unregisters the module notifier. */
+int ks_pending_init(void);
+void ks_pending_exit(void);
 
 /*
  * Whether a loadable module of this name is loaded. The module list is not
@@ -11,4 +16,4 @@
  */
 bool ks_module_loaded(const char *name);
 
-#endif /* KS_MODULE_STATE_H */
+#endif /* KS_PENDING_H */

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The fail-closed and machinery rules of safety.h, as tables of names. */
 #include "safety.h"
-
-/* The largest errno; -4095..-1 are error values (the kernel's MAX_ERRNO). */
-#define KS_MAX_ERRNO 4095
+#include "uapi/killswitch.h"
 
 struct ks_rule {
 	const char *pattern;	/* a name, or a prefix when it ends in '*' */

@@ -4,9 +4,8 @@
  * only bytes a user wrote, so it is strict: one command, printable ASCII,
  * blanks between tokens, one optional trailing newline, nothing else.
  */
-#include "command.h"
-#include "errno_names.h"
-#include "../uapi/killswitch.h"
+#include "parse.h"
+#include "uapi/killswitch.h"
 
 /* Module names are at most MODULE_NAME_LEN - 1 = 55 bytes. */
 #define KS_MODULE_NAME_MAX 55
@@ -28,64 +27,6 @@ static const struct ks_verb_spec ks_verbs[] = {
 static bool ks_is_blank(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static int ks_digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static int ks_parse_number(const char *p, bool negative, long *retval)
-{
-	unsigned long limit, value = 0;
-	unsigned int base = 10;
-
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
-		base = 16;
-		p += 2;
-	} else if (p[0] == '0' && p[1] != '\0') {
-		base = 8;
-		p++;
-	}
-	if (*p == '\0')
-		return -EINVAL;
-
-	/* The magnitude of LONG_MIN is one more than LONG_MAX. */
-	limit = negative ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
-	for (; *p != '\0'; p++) {
-		int digit = ks_digit_value(*p);
-
-		if (digit < 0 || (unsigned int)digit >= base)
-			return -EINVAL;
-		if (value > (limit - (unsigned long)digit) / base)
-			return -EINVAL;
-		value = value * base + (unsigned long)digit;
-	}
-	*retval = negative ? (long)(0UL - value) : (long)value;
-	return 0;
-}
-
-int ks_parse_retval(const char *text, long *retval)
-{
-	const char *p = text;
-	bool negative = false;
-	int errno_value;
-
-	if (*p == '-' || *p == '+')
-		negative = *p++ == '-';
-	if (*p != 'E')
-		return ks_parse_number(p, negative, retval);
-	errno_value = ks_errno_value(p);
-	if (!errno_value)
-		return -EINVAL;
-	*retval = negative ? -errno_value : errno_value;
-	return 0;
 }
 
 bool ks_symbol_valid(const char *symbol)
@@ -177,7 +118,7 @@ static int ks_parse_seconds(const char *text, unsigned int *seconds)
 {
 	long value;
 
-	if (*text < '1' || *text > '9' || ks_parse_number(text, false, &value) ||
+	if (*text < '1' || *text > '9' || ks_parse_value(text, &value) ||
 	    value > KS_TRY_SECONDS_MAX)
 		return -EINVAL;
 	*seconds = (unsigned int)value;
@@ -197,7 +138,7 @@ static int ks_parse_args(const struct ks_verb_spec *spec, char **cursor,
 			return -EINVAL;
 		if (i == 0 && ks_parse_target(token, cmd))
 			return -EINVAL;
-		if (i == 1 && ks_parse_retval(token, &cmd->retval))
+		if (i == 1 && ks_parse_value(token, &cmd->retval))
 			return -EINVAL;
 		if (i == 2 && ks_parse_seconds(token, &cmd->seconds))
 			return -EINVAL;
@@ -240,7 +181,7 @@ int ks_parse_retval_write(char *buf, size_t len, long *retval)
 {
 	if (len == 0 || ks_check_text(buf, len))
 		return -EINVAL;
-	return ks_parse_retval(buf, retval);
+	return ks_parse_value(buf, retval);
 }
 
 int ks_parse_param_entry(char *entry, struct ks_command *cmd)
@@ -251,7 +192,7 @@ int ks_parse_param_entry(char *entry, struct ks_command *cmd)
 		return -EINVAL;
 	memset(cmd, 0, sizeof(*cmd));
 	*sep = '\0';
-	if (ks_parse_retval(sep + 1, &cmd->retval) || ks_parse_target(entry, cmd)) {
+	if (ks_parse_value(sep + 1, &cmd->retval) || ks_parse_target(entry, cmd)) {
 		/* Leave the entry as it was, so the caller can quote it. */
 		*sep = KS_PARAM_VALUE_SEP;
 		return -EINVAL;

@@ -1,7 +1,68 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Parser and printer of conditions; the grammar is in condition.h. */
+/*
+ * Parser and printer of conditions; the grammar is in condition.h. Also
+ * the parser of values, which commands use too (parse.c calls down here).
+ */
 #include "condition.h"
-#include "command.h"
+#include "errno_names.h"
+
+static int ks_digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static int ks_parse_literal(const char *p, bool negative, long *value)
+{
+	unsigned long limit, magnitude = 0;
+	unsigned int base = 10;
+
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+	} else if (p[0] == '0' && p[1] != '\0') {
+		base = 8;
+		p++;
+	}
+	if (*p == '\0')
+		return -EINVAL;
+
+	/* The magnitude of LONG_MIN is one more than LONG_MAX. */
+	limit = negative ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
+	for (; *p != '\0'; p++) {
+		int digit = ks_digit_value(*p);
+
+		if (digit < 0 || (unsigned int)digit >= base)
+			return -EINVAL;
+		if (magnitude > (limit - (unsigned long)digit) / base)
+			return -EINVAL;
+		magnitude = magnitude * base + (unsigned long)digit;
+	}
+	*value = negative ? (long)(0UL - magnitude) : (long)magnitude;
+	return 0;
+}
+
+int ks_parse_value(const char *text, long *value)
+{
+	const char *p = text;
+	bool negative = false;
+	int errno_value;
+
+	if (*p == '-' || *p == '+')
+		negative = *p++ == '-';
+	if (*p != 'E')
+		return ks_parse_literal(p, negative, value);
+	errno_value = ks_errno_value(p);
+	if (!errno_value)
+		return -EINVAL;
+	*value = negative ? -errno_value : errno_value;
+	return 0;
+}
 
 struct ks_field_spec {
 	const char *name;
@@ -91,7 +152,7 @@ static int ks_parse_op(const char **p, struct ks_pred *pred, bool allows_and)
 }
 
 /* Parses the value of @pred from the @n bytes at @text. */
-static int ks_parse_value(const char *text, size_t n, struct ks_pred *pred)
+static int ks_parse_pred_value(const char *text, size_t n, struct ks_pred *pred)
 {
 	char value[32];
 	long number;
@@ -115,7 +176,7 @@ static int ks_parse_value(const char *text, size_t n, struct ks_pred *pred)
 		return -EINVAL;
 	memcpy(value, text, n);
 	value[n] = '\0';
-	if (ks_parse_retval(value, &number))
+	if (ks_parse_value(value, &number))
 		return -EINVAL;
 	/* Ids are uid_t, and (uid_t)-1 means "no id": refuse it. */
 	if ((pred->field == KS_FIELD_UID || pred->field == KS_FIELD_EUID) &&
@@ -147,7 +208,7 @@ int ks_parse_condition(const char *text, struct ks_cond *cond)
 			return -EINVAL;
 		p = ks_skip_blanks(p);
 		n = ks_value_len(p);
-		if (ks_parse_value(p, n, pred))
+		if (ks_parse_pred_value(p, n, pred))
 			return -EINVAL;
 		p = ks_skip_blanks(p + n);
 		if (*p == '\0')

@@ -12,8 +12,8 @@
 #include <linux/uidgid.h>
 #include <linux/user_namespace.h>
 
-#include "probe.h"
-#include "../parse/condition.h"
+#include "condition.h"
+#include "condition_eval.h"
 
 static bool ks_compare(const struct ks_pred *pred, long actual)
 {

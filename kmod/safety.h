@@ -5,19 +5,19 @@
  *
  * - Fail closed: on functions that decide access, only values that deny
  *   are accepted. Functions returning an errno must be made to fail
- *   (-4095..-1); capability checks returning bool must be made to say no
- *   (0); audit functions are never short-circuited, since no value of
- *   theirs denies anything, it would only hide.
+ *   (-KS_MAX_ERRNO..-1); capability checks returning bool must be made to
+ *   say no (0); audit functions are never short-circuited, since no value
+ *   of theirs denies anything, it would only hide.
  * - Killswitch's own machinery (kprobes, ftrace, securityfs, text
  *   patching, symbol lookup) is never engaged, not even to monitor.
  *
  * Pure code: it judges names and numbers only. What needs the kernel
- * (the module a function lives in) is checked by engage/.
+ * (the module a function lives in) is checked by probe.c.
  */
-#ifndef KS_VALIDATE_SAFETY_H
-#define KS_VALIDATE_SAFETY_H
+#ifndef KS_SAFETY_H
+#define KS_SAFETY_H
 
-#include "../parse/shim.h"
+#include "shim.h"
 
 enum ks_category {
 	KS_CAT_ORDINARY = 0,
@@ -46,4 +46,4 @@ int ks_check_safety(const char *symbol, bool short_circuits, long retval,
 /* A human sentence for a refusal by @verdict, for logs. */
 const char *ks_refusal_reason(const struct ks_verdict *verdict);
 
-#endif /* KS_VALIDATE_SAFETY_H */
+#endif /* KS_SAFETY_H */

@@ -13,8 +13,8 @@
  * <target> is <symbol> or <module>:<symbol>; <retval> a C integer literal
  * or an errno name (-EPERM); <cond> is described in condition.h.
  */
-#ifndef KS_PARSE_COMMAND_H
-#define KS_PARSE_COMMAND_H
+#ifndef KS_PARSE_H
+#define KS_PARSE_H
 
 #include "shim.h"
 #include "condition.h"
@@ -62,12 +62,6 @@ int ks_parse_param_entry(char *entry, struct ks_command *cmd);
  */
 int ks_parse_retval_write(char *buf, size_t len, long *retval);
 
-/*
- * A value: a C integer literal that fits a long ("-1", "0x10", "-022") or
- * an errno name with an optional sign ("-EPERM"). 0 or -EINVAL.
- */
-int ks_parse_retval(const char *text, long *retval);
-
 /* A kernel symbol name: [A-Za-z0-9_.], not empty, shorter than KS_SYMBOL_MAX. */
 bool ks_symbol_valid(const char *symbol);
 
@@ -78,4 +72,4 @@ bool ks_symbol_valid(const char *symbol);
  */
 int ks_parse_target(char *text, struct ks_command *cmd);
 
-#endif /* KS_PARSE_COMMAND_H */
+#endif /* KS_PARSE_H */

@@ -3,15 +3,39 @@
  * Engagements whose function lives in a module follow that module: armed
  * when it loads (MODULE_STATE_COMING, after kprobes has read the module's
  * blacklist and before its init runs), back to pending when it unloads.
+ * An engage of a function in a module that is not loaded yet is pending
+ * from the start (ks_module_loaded()).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/namei.h>
 #include <linux/notifier.h>
+#include <linux/path.h>
+#include <linux/slab.h>
 
+#include "audit.h"
+#include "caller.h"
 #include "engagement.h"
-#include "../core/audit.h"
-#include "../core/caller.h"
+#include "pending.h"
+#include "probe.h"
+
+bool ks_module_loaded(const char *name)
+{
+	struct path path;
+	char *file;
+	int err;
+
+	file = kasprintf(GFP_KERNEL, "/sys/module/%s/initstate", name);
+	if (!file)
+		return true;	/* cannot tell: do not make it pending */
+	err = kern_path(file, LOOKUP_FOLLOW, &path);
+	kfree(file);
+	if (err)
+		return false;
+	path_put(&path);
+	return true;
+}
 
 static void ks_pending_arm_all(const char *module)
 {
@@ -20,7 +44,7 @@ static void ks_pending_arm_all(const char *module)
 	int err;
 
 	ks_caller_kernel(&who, "module load");
-	list_for_each_entry(e, ks_engagement_list(), node) {
+	ks_for_each_engagement(e) {
 		if (e->armed || strcmp(e->module, module) != 0)
 			continue;
 		err = ks_arm(e);
@@ -40,7 +64,7 @@ static void ks_pending_disarm_all(const char *module)
 	struct ks_engagement *e;
 
 	ks_caller_kernel(&who, "module unload");
-	list_for_each_entry(e, ks_engagement_list(), node) {
+	ks_for_each_engagement(e) {
 		if (!e->armed || strcmp(e->module, module) != 0)
 			continue;
 		ks_disarm(e);

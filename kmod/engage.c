@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The lifecycle of engagements: engage (check, arm, make the files, list),
+ * disengage (the reverse), and the end of a tryengage window. Nothing else
+ * adds an engagement to the list, takes one off it, changes its mode or
+ * marks it removed. See engagement.h for the locking contract.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/string.h>
+
+#include "audit.h"
+#include "caller.h"
+#include "engage.h"
+#include "engagement.h"
+#include "fs.h"
+#include "parse.h"
+#include "pending.h"
+#include "probe.h"
+#include "safety.h"
+#include "tryengage.h"
+#include "uapi/killswitch.h"
+
+static const char *const ks_verbs_by_mode[] = {
+	[KS_MODE_KILL] = KS_VERB_ENGAGE,
+	[KS_MODE_MONITOR] = KS_VERB_MONITOR,
+	[KS_MODE_TRY] = KS_VERB_TRYENGAGE,
+};
+
+static void ks_log_refusal(const struct ks_command *cmd, enum ks_mode mode,
+			   int err, const char *why,
+			   const struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	char cond[KS_COND_TEXT_MAX];
+
+	ks_caller_format(who, whotext, sizeof(whotext));
+	ks_format_condition(&cmd->cond, cond, sizeof(cond));
+	pr_warn("%s %s refused: %s (error %d) by %s\n", ks_verbs_by_mode[mode],
+		cmd->target, why, err, whotext);
+	ks_audit(ks_verbs_by_mode[mode], cmd->target, cmd->retval, cond, 0, who);
+}
+
+/* Why kprobes refused, in words, for the log. */
+static const char *ks_probe_error_text(int err)
+{
+	switch (err) {
+	case -ENOENT:
+		return "no such function is loaded";
+	case -EBUSY:
+		return "another user of this function conflicts (an engagement of the same address, or an ftrace user that also changes its instruction pointer, such as a livepatch)";
+	case -EINVAL:
+		return "kprobes cannot probe it (blacklisted, not text, or not a function entry)";
+	case -EACCES:
+		return "it is part of killswitch itself";
+	}
+	return "cannot probe it";
+}
+
+int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
+	      const struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	char cond[KS_COND_TEXT_MAX];
+	struct ks_verdict verdict;
+	struct ks_engagement *e;
+	unsigned int count;
+	int err;
+
+	err = ks_check_safety(cmd->symbol, mode != KS_MODE_MONITOR, cmd->retval,
+			      &verdict);
+	if (err) {
+		ks_log_refusal(cmd, mode, err, ks_refusal_reason(&verdict), who);
+		return err;
+	}
+
+	mutex_lock(&ks_lock);
+	if (ks_lookup(cmd->target)) {
+		err = -EBUSY;
+		goto out;
+	}
+	e = ks_engagement_new(cmd, mode);
+	if (!e) {
+		err = -ENOMEM;
+		goto out;
+	}
+	ks_try_init(e);
+	err = ks_arm(e);
+	if (err == -ENOENT && e->module[0] && !ks_module_loaded(e->module))
+		err = 0;	/* pending: armed when the module loads */
+	if (err) {
+		ks_log_refusal(cmd, mode, err, ks_probe_error_text(err), who);
+		goto out_put;
+	}
+	err = ks_fs_add_fn(e);
+	if (err) {
+		ks_log_refusal(cmd, mode, err, "cannot create its files", who);
+		goto out_disarm;
+	}
+	count = ks_engagement_add(e);
+	if (mode == KS_MODE_TRY)
+		ks_try_start(e, cmd->seconds);
+
+	ks_caller_format(who, whotext, sizeof(whotext));
+	ks_format_condition(&e->cond, cond, sizeof(cond));
+	pr_notice("%s %s retval=%ld%s%s state=%s by %s (engaged=%u, tainted)\n",
+		  ks_verbs_by_mode[mode], e->target, e->retval,
+		  cond[0] ? " " KS_COND_KEYWORD " " : "", cond, ks_state_name(e), whotext,
+		  count);
+	ks_audit(ks_verbs_by_mode[mode], e->target, e->retval, cond, 1, who);
+	goto out;
+
+out_disarm:
+	ks_disarm(e);
+out_put:
+	ks_engagement_put(e);
+out:
+	mutex_unlock(&ks_lock);
+	return err;
+}
+
+/*
+ * Under ks_lock. Takes @e off the list, disarms it, says so and drops the
+ * list's reference; returns once no handler of @e runs any more. Files
+ * still open answer EIDRM from now on.
+ */
+static void ks_remove(struct ks_engagement *e, const char *why,
+		      const struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	struct ks_counters sum;
+	unsigned int count;
+
+	lockdep_assert_held(&ks_lock);
+	count = ks_engagement_del(e);
+	ks_disarm(e);
+	ks_counters_sum(e, &sum);
+	ks_caller_format(who, whotext, sizeof(whotext));
+	pr_notice("%s %s retval=%ld hits=%lu passes=%lu by %s (engaged=%u)\n",
+		  why, e->target, e->retval, sum.hits, sum.passes, whotext,
+		  count);
+	ks_audit(why, e->target, e->retval, NULL, 1, who);
+	WRITE_ONCE(e->removed, true);
+	ks_fs_remove_fn(e);
+	ks_try_cancel(e);
+	ks_engagement_put(e);
+}
+
+int ks_disengage(const char *target, const struct ks_caller *who)
+{
+	struct ks_engagement *e;
+	int err = 0;
+
+	mutex_lock(&ks_lock);
+	e = ks_lookup(target);
+	if (e)
+		ks_remove(e, KS_VERB_DISENGAGE, who);
+	else
+		err = -ENOENT;
+	mutex_unlock(&ks_lock);
+	return err;
+}
+
+void ks_disengage_all(const struct ks_caller *who)
+{
+	struct ks_engagement *e, *tmp;
+
+	mutex_lock(&ks_lock);
+	ks_for_each_engagement_safe(e, tmp)
+		ks_remove(e, KS_VERB_DISENGAGE, who);
+	mutex_unlock(&ks_lock);
+}
+
+void ks_try_decide(struct ks_engagement *e)
+{
+	struct ks_caller who;
+	struct ks_counters sum;
+
+	ks_caller_kernel(&who, "tryengage window end");
+	mutex_lock(&ks_lock);
+	if (!e->removed && READ_ONCE(e->mode) == KS_MODE_TRY) {
+		ks_counters_sum(e, &sum);
+		if (sum.hits == 0) {
+			WRITE_ONCE(e->mode, KS_MODE_KILL);
+			pr_notice("tryengage %s committed: no calls in the window; engaged retval=%ld\n",
+				  e->target, e->retval);
+			ks_audit("tryengage-commit", e->target, e->retval, NULL, 1, &who);
+		} else {
+			pr_notice("tryengage %s aborted: %lu calls in the window\n",
+				  e->target, sum.hits);
+			ks_remove(e, "tryengage-abort", &who);
+		}
+	}
+	mutex_unlock(&ks_lock);
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hot path: the handlers of the kprobe at the entry of an engaged
+ * function (probe.c registers it). The pre-handler runs on every call, in
+ * any context, with preemption off. It takes no lock and allocates
+ * nothing: calls that do not match the condition run normally and count as
+ * passes; matching calls count as hits and, when the engagement kills,
+ * go straight back to the caller with the chosen value.
+ */
+#include <linux/kprobes.h>
+#include <linux/percpu.h>
+
+#include "arch.h"
+#include "condition_eval.h"
+#include "engagement.h"
+#include "handler.h"
+
+/*
+ * A call that runs the real function. A probe on an ftrace site resumes
+ * after the site itself: kprobes keeps no copy of that instruction to
+ * single-step (it never needs one on the ftrace path), so the handler must
+ * not ask for a step even if it is ever reached through the int3 path.
+ */
+static int ks_let_through(struct kprobe *kp, struct pt_regs *regs)
+{
+	if (!kprobe_ftrace(kp))
+		return 0;	/* kprobes single-steps the copied instruction */
+	ks_arch_skip_ftrace_site(regs, (unsigned long)kp->addr);
+	return 1;
+}
+NOKPROBE_SYMBOL(ks_let_through);
+
+int ks_pre_handler(struct kprobe *kp, struct pt_regs *regs)
+{
+	struct ks_engagement *e = container_of(kp, struct ks_engagement, kp);
+
+	if (e->cond.n && !ks_cond_match(&e->cond, regs)) {
+		this_cpu_inc(e->counters->passes);
+		return ks_let_through(kp, regs);
+	}
+	this_cpu_inc(e->counters->hits);
+	if (READ_ONCE(e->mode) != KS_MODE_KILL)
+		return ks_let_through(kp, regs);
+	ks_arch_return_now(regs, READ_ONCE(e->retval));
+	/* Non-zero: we moved the instruction pointer, so do not single-step. */
+	return 1;
+}
+NOKPROBE_SYMBOL(ks_pre_handler);
+
+void ks_post_handler(struct kprobe *kp, struct pt_regs *regs,
+		     unsigned long flags)
+{
+	/*
+	 * Does nothing. Having a post handler matters all the same: it stops
+	 * kprobes from jump-optimising the probe, which could not redirect
+	 * execution, and on an ftrace site it makes kprobes register with
+	 * FTRACE_OPS_FL_IPMODIFY, which is what we do, so ftrace refuses a
+	 * second IP-modifying user (a livepatch) instead of letting the two
+	 * fight over the same call.
+	 */
+}
+NOKPROBE_SYMBOL(ks_post_handler);

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Who may change anything. The control file and fn/<target>/retval share
+ * this prologue, so both refuse alike, and a refusal by lockdown leaves a
+ * log line and an audit record whichever file was written.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/capability.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/security.h>
+#include <linux/string.h>
+
+#include "audit.h"
+#include "caller.h"
+#include "privilege.h"
+
+/*
+ * 0 when runtime changes are allowed; -EPERM when the kernel is locked down
+ * at integrity or above (the lockdown LSM logs the refusal too).
+ */
+static int ks_lockdown_check(void)
+{
+	/*
+	 * Changing what kernel functions return is an integrity matter, the
+	 * class of fail_function, which lockdown blocks through debugfs. The
+	 * kernel exports no level to compare with, only this question, so we
+	 * ask it with the integrity-class reason closest to ours.
+	 */
+	return security_locked_down(LOCKDOWN_DEBUGFS) ? -EPERM : 0;
+}
+
+char *ks_privileged_copy(const char __user *ubuf, size_t count, size_t max,
+			 const char *op, const char *target,
+			 struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	int err;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return ERR_PTR(-EPERM);
+	ks_caller_current(who);
+	err = ks_lockdown_check();
+	if (err) {
+		ks_caller_format(who, whotext, sizeof(whotext));
+		pr_warn_ratelimited("change refused: the kernel is locked down; by %s\n",
+				    whotext);
+		/* Nothing was read, so the record carries no value. */
+		ks_audit(op, target, 0, NULL, 0, who);
+		return ERR_PTR(err);
+	}
+	if (count == 0 || count > max)
+		return ERR_PTR(-EINVAL);
+	return memdup_user_nul(ubuf, count);
+}

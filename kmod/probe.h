@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The kprobe at an engaged function's entry (probe.c). */
+#ifndef KS_PROBE_H
+#define KS_PROBE_H
+
+struct ks_engagement;
+
+/*
+ * Under ks_lock. Registers @e's probe by "module:symbol" once its module
+ * is known, else by its target, and learns that module; pending -> armed.
+ * -EACCES for a function of killswitch itself, -EBUSY for a conflict
+ * (conflict.c), else kprobes' error as is (-ENOENT: no such function).
+ */
+int ks_arm(struct ks_engagement *e);
+/*
+ * Under ks_lock. Unregisters @e's probe if it is armed and returns once no
+ * handler of it runs any more; armed -> pending.
+ */
+void ks_disarm(struct ks_engagement *e);
+
+#endif /* KS_PROBE_H */
