@@ -36,12 +36,11 @@ class Fd {
   int fd_;
 };
 
-StepResult failed(const char* step) { return {false, step, std::error_code(errno, std::generic_category())}; }
+tl::unexpected<util::Error> failed(const char* step) { return util::fail(step, util::errno_code(errno)); }
 
 // One AEAD operation on an accepted AF_ALG socket: sendmsg with the
 // operation, IV and associated-data length, then read the result.
-bool aead_op(int fd, uint32_t op, const std::vector<uint8_t>& in, std::vector<uint8_t>& out, uint32_t assoclen,
-             StepResult& result) {
+Trip aead_op(int fd, uint32_t op, const std::vector<uint8_t>& in, std::vector<uint8_t>& out, uint32_t assoclen) {
   std::array<uint8_t, kIvSize> iv{};
   for (size_t i = 0; i < iv.size(); ++i) iv[i] = static_cast<uint8_t>(i);
 
@@ -74,26 +73,26 @@ bool aead_op(int fd, uint32_t op, const std::vector<uint8_t>& in, std::vector<ui
   c->cmsg_len = CMSG_LEN(sizeof(uint32_t));
   std::memcpy(CMSG_DATA(c), &assoclen, sizeof assoclen);
 
-  if (::sendmsg(fd, &msg, 0) != static_cast<ssize_t>(in.size())) {
-    result = failed("sendmsg");
-    return false;
-  }
+  if (::sendmsg(fd, &msg, 0) != static_cast<ssize_t>(in.size())) return failed("sendmsg");
   ssize_t n = ::read(fd, out.data(), out.size());
-  if (n != static_cast<ssize_t>(out.size())) {
-    result = n < 0 ? failed("read") : StepResult{false, "read (short)", std::make_error_code(std::errc::io_error)};
-    return false;
-  }
-  return true;
+  if (n < 0) return failed("read");
+  if (n != static_cast<ssize_t>(out.size()))
+    return util::fail("read (short)", std::make_error_code(std::errc::io_error));
+  return {};
 }
 
 }  // namespace
 
-std::string StepResult::describe() const {
-  if (ok) return "ok";
-  return failed_step + ": " + error.message() + " (errno " + std::to_string(error.value()) + ")";
+std::string describe(const Trip& trip) {
+  if (trip) return "ok";
+  return trip.error().what + ": " + trip.error().code.message() + " (errno " + std::to_string(trip_errno(trip)) + ")";
 }
 
-StepResult af_alg_aead_round_trip() {
+std::string failed_step(const Trip& trip) { return trip ? std::string() : trip.error().what; }
+
+int trip_errno(const Trip& trip) { return trip ? 0 : trip.error().code.value(); }
+
+Trip af_alg_aead_round_trip() {
   const std::string aad = "header";
   const std::string text = "killswitch round trip";
   std::array<uint8_t, kKeySize> key{};
@@ -115,16 +114,15 @@ StepResult af_alg_aead_round_trip() {
   std::vector<uint8_t> plain(aad.begin(), aad.end());
   plain.insert(plain.end(), text.begin(), text.end());
   std::vector<uint8_t> sealed(aad.size() + text.size() + kTagSize);
-  StepResult result;
-  if (!aead_op(op.get(), ALG_OP_ENCRYPT, plain, sealed, aad.size(), result)) return result;
+  KS_TRY(aead_op(op.get(), ALG_OP_ENCRYPT, plain, sealed, aad.size()));
   if (std::memcmp(sealed.data() + aad.size(), text.data(), text.size()) == 0)
-    return {false, "encrypt (output equals input)", std::make_error_code(std::errc::bad_message)};
+    return util::fail("encrypt (output equals input)", std::make_error_code(std::errc::bad_message));
 
   std::vector<uint8_t> opened(aad.size() + text.size());
-  if (!aead_op(op.get(), ALG_OP_DECRYPT, sealed, opened, aad.size(), result)) return result;
+  KS_TRY(aead_op(op.get(), ALG_OP_DECRYPT, sealed, opened, aad.size()));
   if (std::memcmp(opened.data() + aad.size(), text.data(), text.size()) != 0)
-    return {false, "decrypt (plaintext differs)", std::make_error_code(std::errc::bad_message)};
-  return {true, "", {}};
+    return util::fail("decrypt (plaintext differs)", std::make_error_code(std::errc::bad_message));
+  return {};
 }
 
 }  // namespace ks::trigger

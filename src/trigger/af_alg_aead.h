@@ -4,19 +4,24 @@
 #pragma once
 
 #include <string>
-#include <system_error>
+
+#include "util/error.h"
 
 namespace ks::trigger {
 
-struct StepResult {
-  bool ok = false;
-  std::string failed_step;  // which call failed, empty when ok
-  std::error_code error;    // its errno
-  std::string describe() const;
-};
+// A round trip either works, or fails at one step: the error's what names
+// the call ("sendmsg"), its code the errno.
+using Trip = util::Result<void>;
 
 // Encrypts a fixed message with gcm(aes) and decrypts it again, checking
 // that the plaintext comes back. The first failing system call is reported.
-StepResult af_alg_aead_round_trip();
+Trip af_alg_aead_round_trip();
+
+// "ok", or "sendmsg: Operation not permitted (errno 1)".
+std::string describe(const Trip& trip);
+// The call that failed, or empty.
+std::string failed_step(const Trip& trip);
+// Its errno, or 0 when the trip worked.
+int trip_errno(const Trip& trip);
 
 }  // namespace ks::trigger

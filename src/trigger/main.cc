@@ -8,12 +8,12 @@
 
 namespace {
 
-int report(const char* what, const ks::trigger::StepResult& result) {
-  if (result.ok) {
+int report(const char* what, const ks::trigger::Trip& result) {
+  if (result) {
     std::printf("%s: OK\n", what);
     return 0;
   }
-  std::printf("%s: refused at %s\n", what, result.describe().c_str());
+  std::printf("%s: refused at %s\n", what, ks::trigger::describe(result).c_str());
   return 1;
 }
 

@@ -161,7 +161,7 @@ TEST_F(CliTest, ClonesOnTheStockKernelAreFoundAndProbedTogether) {
   for (int i = 0; i < 100 && engaged_text().find("crypto_mod_get.part.0") == std::string::npos; ++i) ::usleep(50000);
   EXPECT_NE(engaged_text().find("crypto_mod_get.part.0 retval=0 hits=0 state=monitoring"), std::string::npos)
       << engaged_text();
-  for (int i = 0; i < 5; ++i) EXPECT_TRUE(trigger::af_alg_aead_round_trip().ok);
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(trigger::af_alg_aead_round_trip().has_value());
   std::string out;
   char buf[4096];
   size_t n;

@@ -278,11 +278,11 @@ class CoexistBpfTest : public AfAlgLoadedTest {
   // One round trip: true when it worked, false when sendmsg was refused with EPERM.
   bool round_trip_works() {
     auto result = trigger::af_alg_aead_round_trip();
-    if (!result.ok) {
-      EXPECT_EQ(result.failed_step, "sendmsg") << result.describe();
-      EXPECT_EQ(result.error.value(), EPERM) << result.describe();
+    if (!result.has_value()) {
+      EXPECT_EQ(trigger::failed_step(result), "sendmsg") << trigger::describe(result);
+      EXPECT_EQ(trigger::trip_errno(result), EPERM) << trigger::describe(result);
     }
-    return result.ok;
+    return result.has_value();
   }
   // Another engagement first, so kprobes' IP-modifying ftrace ops is in use
   // already: the case in which an fexit trampoline would not be told.

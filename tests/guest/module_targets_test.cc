@@ -68,9 +68,9 @@ TEST_F(ModuleTargetsTest, CopyFailRefusedFromTheVeryFirstAfAlgUse) {
   ASSERT_FALSE(ks_.command("engage af_alg:af_alg_sendmsg -EPERM"));
   EXPECT_EQ(state("af_alg:af_alg_sendmsg"), "pending\n");
   auto first = trigger::af_alg_aead_round_trip();  // autoloads af_alg and algif_aead
-  EXPECT_FALSE(first.ok);
-  EXPECT_EQ(first.failed_step, "sendmsg");
-  EXPECT_EQ(first.error.value(), EPERM) << first.describe();
+  EXPECT_FALSE(first.has_value());
+  EXPECT_EQ(trigger::failed_step(first), "sendmsg");
+  EXPECT_EQ(trigger::trip_errno(first), EPERM) << trigger::describe(first);
   EXPECT_TRUE(module_loaded("af_alg"));
   EXPECT_EQ(ks_.hits("af_alg:af_alg_sendmsg").value_or(0), 1u);
 }

@@ -44,16 +44,16 @@ TEST_F(CopyFailProfileTest, PlainApplyIsNotApplicableOnThisKernel) {
 TEST_F(CopyFailProfileTest, RefusesAeadKeepsHashesAndRevertRestores) {
   auto p = load("CVE-2026-31431");
   auto before = trigger::af_alg_aead_round_trip();  // reaches algif_aead
-  ASSERT_TRUE(before.ok) << before.describe();
+  ASSERT_TRUE(before.has_value()) << trigger::describe(before);
 
   auto r = apply(p, true);
   ASSERT_EQ(r.outcome, profile::Outcome::kApplied) << r.reason;
   EXPECT_NE(r.reason.find("--ignore-version"), std::string::npos) << r.reason;
 
   auto during = trigger::af_alg_aead_round_trip();
-  EXPECT_FALSE(during.ok);
-  EXPECT_EQ(during.failed_step, "sendmsg");
-  EXPECT_EQ(during.error.value(), EPERM) << during.describe();
+  EXPECT_FALSE(during.has_value());
+  EXPECT_EQ(trigger::failed_step(during), "sendmsg");
+  EXPECT_EQ(trigger::trip_errno(during), EPERM) << trigger::describe(during);
   EXPECT_GE(ks_.hits("algif_aead:aead_sendmsg").value_or(0), 1u);
   EXPECT_EQ(af_alg_sha256_abc(), kSha256Abc);  // what it preserves
 
@@ -63,13 +63,13 @@ TEST_F(CopyFailProfileTest, RefusesAeadKeepsHashesAndRevertRestores) {
   auto back = revert(p);
   EXPECT_EQ(back.outcome, profile::Outcome::kReverted) << back.reason;
   auto after = trigger::af_alg_aead_round_trip();
-  EXPECT_TRUE(after.ok) << after.describe();
+  EXPECT_TRUE(after.has_value()) << trigger::describe(after);
 }
 
 TEST_F(CopyFailProfileTest, KernelRefusalRollsBackWhatTheProfileEngaged) {
   // A profile whose second target the kernel refuses: algif_aead is loaded
   // but has no such function (ENOENT). The first must not stay engaged.
-  ASSERT_TRUE(trigger::af_alg_aead_round_trip().ok);
+  ASSERT_TRUE(trigger::af_alg_aead_round_trip().has_value());
   auto p = profile::parse_profile(R"(id = "CVE-2026-31431"
 title = "t"
 summary = "s"
@@ -90,7 +90,7 @@ breaks = "b"
   EXPECT_NE(r.reason.find("No such file or directory; rolled back algif_aead:aead_sendmsg"), std::string::npos)
       << r.reason;
   EXPECT_EQ(engaged_text(), "");
-  EXPECT_TRUE(trigger::af_alg_aead_round_trip().ok);
+  EXPECT_TRUE(trigger::af_alg_aead_round_trip().has_value());
 }
 
 }  // namespace

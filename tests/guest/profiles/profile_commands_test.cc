@@ -50,13 +50,13 @@ TEST_F(ProfileCommandsTest, IgnoreVersionAppliesAndRevertUndoes) {
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("CVE-2026-31431: applied: applied regardless of version (--ignore-version)"), std::string::npos)
       << r.out;
-  EXPECT_FALSE(trigger::af_alg_aead_round_trip().ok);
+  EXPECT_FALSE(trigger::af_alg_aead_round_trip().has_value());
   r = run("apply --ignore-version --json /opt/killswitch/profiles/CVE-2026-31431.toml");
   EXPECT_EQ(nlohmann::json::parse(r.out)["results"][0]["outcome"], "already-applied") << r.out;
   r = run("revert CVE-2026-31431");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(engaged_text(), "");
-  EXPECT_TRUE(trigger::af_alg_aead_round_trip().ok);
+  EXPECT_TRUE(trigger::af_alg_aead_round_trip().has_value());
 }
 
 TEST_F(ProfileCommandsTest, KernelRefusalExitsFourAndLeavesNothing) {

@@ -80,7 +80,7 @@ void KillswitchTest::TearDown() {
 void AfAlgLoadedTest::SetUp() {
   KillswitchTest::SetUp();
   auto warmup = trigger::af_alg_aead_round_trip();
-  ASSERT_TRUE(warmup.ok) << warmup.describe();
+  ASSERT_TRUE(warmup.has_value()) << trigger::describe(warmup);
 }
 
 std::string KillswitchTest::engaged_text() const {
@@ -88,7 +88,6 @@ std::string KillswitchTest::engaged_text() const {
   EXPECT_TRUE(text) << text.error().message();
   return text.value_or("<unreadable>");
 }
-
 
 int in_child(const std::function<int()>& body) {
   std::fflush(nullptr);
@@ -104,7 +103,7 @@ int af_alg_errno_in_child(const std::function<bool()>& setup) {
   return in_child([&] {
     if (!setup()) return 200;
     auto result = trigger::af_alg_aead_round_trip();
-    return result.ok ? 0 : result.error.value();
+    return result.has_value() ? 0 : trigger::trip_errno(result);
   });
 }
 
