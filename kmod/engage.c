@@ -7,6 +7,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/moduleparam.h>
 #include <linux/string.h>
 
 #include "audit.h"
@@ -26,6 +27,33 @@ static const char *const ks_verbs_by_mode[] = {
 	[KS_MODE_MONITOR] = KS_VERB_MONITOR,
 	[KS_MODE_TRY] = KS_VERB_TRYENGAGE,
 };
+
+/*
+ * Bounded: every engagement costs a probe, files and memory, and taking
+ * them all down (disengage_all, unload) must stay short.
+ */
+static unsigned int ks_max_engagements = KS_MAX_ENGAGEMENTS;
+
+static int ks_max_engagements_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int max;
+	int err = kstrtouint(val, 0, &max);
+
+	if (err)
+		return err;
+	if (max > KS_MAX_ENGAGEMENTS)
+		return -ERANGE;
+	ks_max_engagements = max;
+	return 0;
+}
+
+static const struct kernel_param_ops ks_max_engagements_ops = {
+	.set = ks_max_engagements_set,
+	.get = param_get_uint,
+};
+module_param_cb(max_engagements, &ks_max_engagements_ops, &ks_max_engagements, 0444);
+MODULE_PARM_DESC(max_engagements,
+		 "most engagements at once, pending ones included (at most 1024, the default)");
 
 static void ks_log_refusal(const struct ks_command *cmd, enum ks_mode mode,
 			   int err, const char *why,
@@ -77,6 +105,12 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 	mutex_lock(&ks_lock);
 	if (ks_lookup(cmd->target)) {
 		err = -EBUSY;
+		goto out;
+	}
+	if (ks_engagement_count() >= ks_max_engagements) {
+		err = -ENOSPC;
+		ks_log_refusal(cmd, mode, err, "the limit of engagements is reached (module parameter max_engagements)",
+			       who);
 		goto out;
 	}
 	e = ks_engagement_new(cmd, mode);

@@ -10,6 +10,7 @@
 
 #include <linux/cpumask.h>
 #include <linux/overflow.h>
+#include <linux/panic.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -81,8 +82,23 @@ unsigned int ks_engagement_add(struct ks_engagement *e)
 {
 	lockdep_assert_held(&ks_lock);
 	list_add_tail(&e->node, &ks_engagements);
-	WRITE_ONCE(ks_taint, true);
+	if (!ks_taint) {
+		/*
+		 * The kernel's functions no longer run as shipped: say so in
+		 * every oops report and in /proc/sys/kernel/tainted. 'K' is the
+		 * flag for code changed at run time (livepatch sets it too);
+		 * a module cannot add a flag of its own.
+		 */
+		add_taint(TAINT_LIVEPATCH, LOCKDEP_STILL_OK);
+		WRITE_ONCE(ks_taint, true);
+	}
 	return ++ks_count;
+}
+
+unsigned int ks_engagement_count(void)
+{
+	lockdep_assert_held(&ks_lock);
+	return ks_count;
 }
 
 unsigned int ks_engagement_del(struct ks_engagement *e)

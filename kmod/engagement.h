@@ -82,6 +82,8 @@ void ks_engagement_put(struct ks_engagement *e);
  */
 unsigned int ks_engagement_add(struct ks_engagement *e);
 unsigned int ks_engagement_del(struct ks_engagement *e);
+/* How many are in the list; under ks_lock. */
+unsigned int ks_engagement_count(void);
 struct ks_engagement *ks_lookup(const char *target);
 
 /*

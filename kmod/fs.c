@@ -4,16 +4,19 @@
  *
  *   /sys/kernel/security/killswitch/
  *   |-- control              0200  commands, one per write (control.c)
- *   |-- engaged              0444  one line per engagement
- *   |-- taint                0444  1 once anything was engaged
- *   `-- fn/
- *       `-- <target>/              one per engagement, made at engage
+ *   |-- engaged              0400  one line per engagement
+ *   |-- taint                0400  1 once anything was engaged
+ *   `-- fn/                  0700
+ *       `-- <target>/        0700  one per engagement, made at engage
  *           |-- retval       0600  the value returned; a write changes it live
  *           |-- hits         0400  calls that matched, summed over CPUs
  *           |-- passes       0400  calls the condition let through
- *           |-- state        0444  engaged, monitoring, probing or pending
- *           |-- condition    0444  the condition as the parser reads it back
- *           `-- timeout_left 0444  seconds left of a tryengage window
+ *           |-- state        0400  engaged, monitoring, probing or pending
+ *           |-- condition    0400  the condition as the parser reads it back
+ *           `-- timeout_left 0400  seconds left of a tryengage window
+ *
+ * Everything but control is root's alone: which functions are engaged tells
+ * an attacker which holes this host has not patched yet.
  *
  * An open fn/ file holds a reference on its engagement, so it may outlive
  * the disengage; from then on it answers EIDRM. The inode's i_private is
@@ -43,6 +46,12 @@
 
 static struct dentry *ks_fs_root;
 static struct dentry *ks_fs_fn_dir;
+
+/* A directory only root may list or enter (securityfs_create_dir() makes 0755). */
+static struct dentry *ks_fs_private_dir(const char *name, struct dentry *parent)
+{
+	return securityfs_create_file(name, S_IFDIR | 0700, parent, NULL, NULL);
+}
 
 /* What ks_fs_init() made, in creation order, for ks_fs_exit() to remove. */
 static struct dentry *ks_fs_made[4];
@@ -108,9 +117,9 @@ static const struct ks_fn_file ks_fn_files[KS_FN_FILES] = {
 	{ KS_FN_RETVAL_FILE, 0600, ks_show_retval },
 	{ KS_FN_HITS_FILE, 0400, ks_show_hits },
 	{ KS_FN_PASSES_FILE, 0400, ks_show_passes },
-	{ KS_FN_STATE_FILE, 0444, ks_show_state },
-	{ KS_FN_CONDITION_FILE, 0444, ks_show_condition },
-	{ KS_FN_TIMEOUT_LEFT_FILE, 0444, ks_show_timeout_left },
+	{ KS_FN_STATE_FILE, 0400, ks_show_state },
+	{ KS_FN_CONDITION_FILE, 0400, ks_show_condition },
+	{ KS_FN_TIMEOUT_LEFT_FILE, 0400, ks_show_timeout_left },
 };
 
 /* Each file's i_private is its engagement; which file it is comes from the dentry name. */
@@ -216,7 +225,7 @@ int ks_fs_add_fn(struct ks_engagement *e)
 	int i;
 
 	lockdep_assert_held(&ks_lock);
-	d = securityfs_create_dir(e->target, ks_fs_fn_dir);
+	d = ks_fs_private_dir(e->target, ks_fs_fn_dir);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	e->dir = d;
@@ -340,13 +349,13 @@ int ks_fs_init(const struct file_operations *control_fops)
 	ks_fs_keep(securityfs_create_file(KS_CONTROL_FILE, 0200, ks_fs_root,
 					  NULL, control_fops), &err);
 	if (!err)
-		ks_fs_keep(securityfs_create_file(KS_ENGAGED_FILE, 0444, ks_fs_root,
+		ks_fs_keep(securityfs_create_file(KS_ENGAGED_FILE, 0400, ks_fs_root,
 						  NULL, &ks_engaged_fops), &err);
 	if (!err)
-		ks_fs_keep(securityfs_create_file(KS_TAINT_FILE, 0444, ks_fs_root,
+		ks_fs_keep(securityfs_create_file(KS_TAINT_FILE, 0400, ks_fs_root,
 						  NULL, &ks_taint_fops), &err);
 	if (!err)
-		ks_fs_fn_dir = ks_fs_keep(securityfs_create_dir(KS_FN_DIR, ks_fs_root),
+		ks_fs_fn_dir = ks_fs_keep(ks_fs_private_dir(KS_FN_DIR, ks_fs_root),
 					  &err);
 	if (err) {
 		pr_err("cannot create the files under %s (error %d)\n",

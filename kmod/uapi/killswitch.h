@@ -49,6 +49,13 @@
 #define KS_KEY_IF "if"
 #define KS_KEY_TIMEOUT_LEFT "timeout_left"
 
+/*
+ * Most engagements at once, pending ones included; beyond it engage,
+ * tryengage and monitor fail with ENOSPC. The module parameter
+ * max_engagements may lower it.
+ */
+#define KS_MAX_ENGAGEMENTS 1024
+
 /* Largest errno: values -KS_MAX_ERRNO..-1 are errors (the kernel's MAX_ERRNO). */
 #define KS_MAX_ERRNO 4095
 
