@@ -198,6 +198,17 @@ void killswitch_checks(kernel::KernelInfo& info, system::Backend backend, Report
 
 }  // namespace
 
+util::Result<Request> make_request(std::string target, const std::optional<std::string>& value,
+                                   std::optional<std::string> condition) {
+  Request req;
+  req.target = std::move(target);
+  req.condition = std::move(condition);
+  if (value) {
+    KS_TRY_ASSIGN(req.value, values::parse_value(*value));
+  }
+  return req;
+}
+
 Report check(kernel::KernelInfo& info, system::Backend backend, const Request& req) {
   Report r;
   r.target = req.target;

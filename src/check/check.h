@@ -21,6 +21,11 @@ struct Request {
   wire::Verb verb = wire::Verb::kEngage;  // monitor never short-circuits
 };
 
+// A request as the command line gives it: the value in words ("-EPERM",
+// "NULL", "false") is parsed here; a bad one is the error.
+util::Result<Request> make_request(std::string target, const std::optional<std::string>& value,
+                                   std::optional<std::string> condition);
+
 Report check(kernel::KernelInfo& info, system::Backend backend, const Request& request);
 
 }  // namespace ks::check

@@ -23,19 +23,13 @@ void setup_check(CLI::App& app, Context& ctx, int& exit_code) {
 }
 
 int run_check(const CheckOptions& opts, Context& ctx) {
-  check::Request req;
-  req.target = opts.target;
-  req.condition = opts.condition;
-  if (opts.value) {
-    auto value = values::parse_value(*opts.value);
-    if (!value) {
-      ctx.err << "killswitch check: " << value.error().message() << "\n";
-      return kExitUsage;
-    }
-    req.value = *value;
+  auto req = check::make_request(opts.target, opts.value, opts.condition);
+  if (!req) {
+    ctx.err << "killswitch check: " << req.error().message() << "\n";
+    return kExitUsage;
   }
   kernel::KernelInfo info(ctx.sys);
-  auto report = check::check(info, system::detect_backend(ctx.sys), req);
+  auto report = check::check(info, system::detect_backend(ctx.sys), *req);
   if (opts.json)
     ctx.out << report_json(report).dump(2) << "\n";
   else

@@ -148,20 +148,14 @@ void print_success(Context& ctx, const EngageOptions& opts, const wire::Command&
 }  // namespace
 
 int run_engage(const EngageOptions& opts, Context& ctx) {
-  check::Request req;
-  req.target = opts.target;
-  req.condition = opts.condition;
-  if (opts.value) {
-    auto value = values::parse_value(*opts.value);
-    if (!value) return refuse(ctx, opts, {value.error().message(), kExitUsage, std::nullopt});
-    req.value = *value;
-  }
+  auto req = check::make_request(opts.target, opts.value, opts.condition);
+  if (!req) return refuse(ctx, opts, {req.error().message(), kExitUsage, std::nullopt});
   if (opts.condition && opts.try_seconds)
     return refuse(ctx, opts,
                   {"--try cannot be combined with --if: a trial window counts every call", kExitUsage, std::nullopt});
   auto backend = system::detect_backend(ctx.sys);
   if (auto refusal = backend_refusal(opts, backend, ctx.sys.describe())) return refuse(ctx, opts, *refusal);
-  auto report = check_engagement(opts, ctx, backend, req);
+  auto report = check_engagement(opts, ctx, backend, *req);
   if (!report) return refuse(ctx, opts, report.error());
 
   auto command = opts.try_seconds ? wire::Command::tryengage(report->target, *report->value, *opts.try_seconds)

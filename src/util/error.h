@@ -71,4 +71,5 @@ inline std::error_code errno_code(int value) { return {value, std::generic_categ
 
 // Declares or assigns @lhs from the value of @expr, or returns its error:
 //   KS_TRY_ASSIGN(auto text, sys.kallsyms());
+// It is several statements: under an if, put it in braces.
 #define KS_TRY_ASSIGN(lhs, expr) KS_TRY_ASSIGN_(KS_TRY_NAME_(__LINE__), lhs, expr)
