@@ -78,14 +78,9 @@ static const struct ks_field_spec ks_fields[] = {
 	{ "arg", KS_FIELD_ARG, true },
 };
 
-static bool ks_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 static const char *ks_skip_blanks(const char *p)
 {
-	while (ks_blank(*p))
+	while (ks_is_blank(*p))
 		p++;
 	return p;
 }
@@ -95,7 +90,7 @@ static size_t ks_value_len(const char *p)
 {
 	size_t n = 0;
 
-	while (p[n] != '\0' && !ks_blank(p[n]) && p[n] != '&' && p[n] != '=' &&
+	while (p[n] != '\0' && !ks_is_blank(p[n]) && p[n] != '&' && p[n] != '=' &&
 	       p[n] != '!')
 		n++;
 	return n;

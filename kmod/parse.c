@@ -24,11 +24,6 @@ static const struct ks_verb_spec ks_verbs[] = {
 	{ KS_VERB_MONITOR, KS_CMD_MONITOR, 1 },
 };
 
-static bool ks_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 bool ks_symbol_valid(const char *symbol)
 {
 	size_t len = 0;

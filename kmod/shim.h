@@ -25,4 +25,10 @@
 
 #define KS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A blank separates tokens of a command and of a condition. */
+static inline bool ks_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 #endif /* KS_SHIM_H */
