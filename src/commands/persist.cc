@@ -40,7 +40,7 @@ int run_persist(const PersistOptions& opts, Context& ctx) {
     auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
     if (!p) {
       ctx.err << "killswitch persist: " << p.error().message() << "\n";
-      code = p.error().where && p.error().where->line > 0 ? kExitUsage : kExitNotFound;
+      code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
       continue;
     }
     std::error_code ec;

@@ -139,7 +139,7 @@ int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
   auto p = profile::find_profile(opts.profile, dirs);
   if (!p) {
     ctx.err << "killswitch profiles show: " << p.error().message() << "\n";
-    return p.error().where && p.error().where->line > 0 ? kExitUsage : kExitNotFound;
+    return profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
   }
   auto facts = profile::read_kernel_facts(ctx.sys);
   std::optional<profile::Verdict> verdict;

@@ -20,4 +20,8 @@ Loaded load_profiles(const std::vector<std::filesystem::path>& paths);
 // A profile by id ("CVE-2026-31431") in @dirs, or by path.
 util::Result<Profile> find_profile(const std::string& id_or_path, const std::vector<std::filesystem::path>& dirs);
 
+// Whether an error of find_profile is a malformed profile (it names a line
+// of the file) rather than one that does not exist.
+inline bool is_malformed(const util::Error& error) { return error.where && error.where->line > 0; }
+
 }  // namespace ks::profile

@@ -11,6 +11,11 @@
 
 namespace ks::profile {
 
+wire::Command Target::command() const {
+  return wire::Command::engage(function, retval,
+                               condition.empty() ? std::nullopt : std::optional<std::string>(condition));
+}
+
 namespace {
 
 // Walks the parsed table, collecting the first error with its position.

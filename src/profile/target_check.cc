@@ -8,11 +8,6 @@ extern "C" {
 
 namespace ks::profile {
 
-wire::Command Target::command() const {
-  return wire::Command::engage(function, retval,
-                               condition.empty() ? std::nullopt : std::optional<std::string>(condition));
-}
-
 util::Result<void> check_target(Target& target) {
   KS_TRY_ASSIGN(wire::Target parsed, wire::parse_target(target.function));
   KS_TRY_ASSIGN(long retval, wire::parse_retval(target.value));
