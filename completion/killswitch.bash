@@ -26,7 +26,7 @@ _killswitch() {
 	local -a words=("${COMP_WORDS[@]}")
 	local cword=$COMP_CWORD
 
-	local commands="check engage disengage monitor status apply revert profiles persist unpersist"
+	local commands="check engage confirm disengage monitor status apply revert profiles persist unpersist"
 	local values="-EPERM -EACCES -EINVAL -ENOENT -ENOMEM -EOPNOTSUPP -EAFNOSUPPORT -ENOSYS -EBUSY NULL false true 0"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
@@ -57,13 +57,14 @@ _killswitch() {
 	done
 
 	case "$prev" in
-	--if | --try | --for) return ;;
+	--if | --try | --for | --confirm) return ;;
 	esac
 
 	local opts
 	case "$cmd" in
 	check) opts="--if --json --help" ;;
-	engage) opts="--if --try --force --json --help" ;;
+	engage) opts="--if --try --confirm --force --json --help" ;;
+	confirm) opts="--json --help" ;;
 	disengage) opts="--all --json --help" ;;
 	monitor) opts="--for --json --help" ;;
 	status) opts="--json --help" ;;
@@ -78,7 +79,7 @@ _killswitch() {
 	case "$cmd:$npos" in
 	check:0 | engage:0 | monitor:0) COMPREPLY=($(_killswitch_functions "$cur")) ;;
 	check:1 | engage:1) COMPREPLY=($(compgen -W "$values" -- "$cur")) ;;
-	disengage:0) COMPREPLY=($(compgen -W "$(_killswitch_engaged)" -- "$cur")) ;;
+	disengage:0 | confirm:0) COMPREPLY=($(compgen -W "$(_killswitch_engaged)" -- "$cur")) ;;
 	apply:*) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	revert:* | persist:*) COMPREPLY=($(compgen -W "$(_killswitch_profile_ids)" -- "$cur")) ;;
 	unpersist:*) COMPREPLY=($(compgen -W "$(_killswitch_persisted_ids)" -- "$cur")) ;;

@@ -22,21 +22,43 @@ static void ks_audit_safe_comm(const char *comm, char *out, size_t len)
 	out[i] = '\0';
 }
 
-void ks_audit(const char *op, const char *target, long value, const char *cond,
-	      int result, const struct ks_caller *who)
+/* " uid=... actor=...": who asked, last in every record. */
+static void ks_audit_who(struct audit_buffer *ab, const struct ks_caller *who)
 {
 	char comm[TASK_COMM_LEN];
+
+	ks_audit_safe_comm(who->comm, comm, sizeof(comm));
+	audit_log_format(ab, " uid=%u auid=%u ses=%u pid=%d comm=\"%s\" actor=%s",
+			 who->uid, who->auid, who->ses, who->pid, comm,
+			 who->actor ? "kernel" : "task");
+}
+
+void ks_audit_malformed(const char *raw, size_t len, size_t count,
+			const struct ks_caller *who)
+{
 	struct audit_buffer *ab;
 
 	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_KERNEL_OTHER);
 	if (!ab)
 		return;
-	ks_audit_safe_comm(who->comm, comm, sizeof(comm));
-	audit_log_format(ab,
-			 "killswitch op=%s target=%s value=%ld cond=%s res=%d uid=%u auid=%u ses=%u pid=%d comm=\"%s\" actor=%s",
+	/* Hex, as audit writes untrusted text, so no byte breaks the record. */
+	audit_log_format(ab, "killswitch op=malformed bytes=%zu text=%*phN res=0",
+			 count, (int)len, raw);
+	ks_audit_who(ab, who);
+	audit_log_end(ab);
+}
+
+void ks_audit(const char *op, const char *target, long value, const char *cond,
+	      int result, const struct ks_caller *who)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_KERNEL_OTHER);
+	if (!ab)
+		return;
+	audit_log_format(ab, "killswitch op=%s target=%s value=%ld cond=%s res=%d",
 			 op, target ? target : "all", value,
-			 cond && *cond ? cond : "none", result, who->uid,
-			 who->auid, who->ses, who->pid, comm,
-			 who->actor ? "kernel" : "task");
+			 cond && *cond ? cond : "none", result);
+	ks_audit_who(ab, who);
 	audit_log_end(ab);
 }

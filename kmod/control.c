@@ -12,6 +12,7 @@
 #include <linux/printk.h>
 #include <linux/slab.h>
 
+#include "audit.h"
 #include "caller.h"
 #include "control.h"
 #include "engage.h"
@@ -34,15 +35,24 @@ static int ks_execute(const struct ks_command *cmd, const struct ks_caller *who)
 	case KS_CMD_DISENGAGE_ALL:
 		ks_disengage_all(who);
 		return 0;
+	case KS_CMD_CONFIRM:
+		return ks_confirm(cmd->target, who);
 	}
 	return -EINVAL;
 }
+
+/* What one write carries: the parsed command, and its start as written. */
+struct ks_request {
+	struct ks_command cmd;
+	char raw[KS_AUDIT_RAW_MAX];
+};
 
 static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
 	char whotext[KS_CALLER_MAX];
-	struct ks_command *cmd;
+	size_t raw_len = min_t(size_t, count, KS_AUDIT_RAW_MAX);
+	struct ks_request *req;
 	struct ks_caller who;
 	char *buf;
 	int err;
@@ -52,21 +62,25 @@ static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
 	/* The command holds a condition: too big for the stack. */
-	cmd = kmalloc(sizeof(*cmd), GFP_KERNEL);
-	if (!cmd) {
+	req = kmalloc(sizeof(*req), GFP_KERNEL);
+	if (!req) {
 		kfree(buf);
 		return -ENOMEM;
 	}
 
-	err = ks_parse_command(buf, count, cmd);
+	/* Kept for the audit record: the parser cuts buf in place. */
+	memcpy(req->raw, buf, raw_len);
+	err = ks_parse_command(buf, count, &req->cmd);
 	if (err) {
+		/* Not rate-limited: only root writes here, and each write counts. */
 		ks_caller_format(&who, whotext, sizeof(whotext));
-		pr_info_ratelimited("malformed command refused (%zu bytes) from %s\n",
-				    count, whotext);
+		pr_warn("malformed command refused (%zu bytes) from %s\n", count,
+			whotext);
+		ks_audit_malformed(req->raw, raw_len, count, &who);
 	} else {
-		err = ks_execute(cmd, &who);
+		err = ks_execute(&req->cmd, &who);
 	}
-	kfree(cmd);
+	kfree(req);
 	kfree(buf);
 	return err ? err : count;
 }

@@ -18,6 +18,7 @@
 #include "parse.h"
 #include "pending.h"
 #include "probe.h"
+#include "arm.h"
 #include "safety.h"
 #include "tryengage.h"
 #include "uapi/killswitch.h"
@@ -69,6 +70,20 @@ static void ks_log_refusal(const struct ks_command *cmd, enum ks_mode mode,
 	ks_audit(ks_verbs_by_mode[mode], cmd->target, cmd->retval, cond, 0, who);
 }
 
+/* A refusal by the safety rules, with the type they judged. */
+static void ks_log_safety_refusal(const struct ks_command *cmd, enum ks_mode mode,
+				  const struct ks_engagement *e,
+				  const struct ks_verdict *verdict,
+				  const struct ks_caller *who)
+{
+	char why[256];
+
+	snprintf(why, sizeof(why), "%s (returns %s%s%s)",
+		 ks_refusal_reason(verdict), ks_return_kind_name(e->type.kind),
+		 verdict->entry ? "; rule " : "", verdict->entry ? verdict->entry : "");
+	ks_log_refusal(cmd, mode, -EACCES, why, who);
+}
+
 /* Why kprobes refused, in words, for the log. */
 static const char *ks_probe_error_text(int err)
 {
@@ -95,8 +110,8 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 	unsigned int count;
 	int err;
 
-	err = ks_check_safety(cmd->symbol, mode != KS_MODE_MONITOR, cmd->retval,
-			      &verdict);
+	/* Names first; the type is judged when the probe is attached (arm.c). */
+	err = ks_check_name(cmd->symbol, mode != KS_MODE_MONITOR, &verdict);
 	if (err) {
 		ks_log_refusal(cmd, mode, err, ks_refusal_reason(&verdict), who);
 		return err;
@@ -119,9 +134,13 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 		goto out;
 	}
 	ks_try_init(e);
-	err = ks_arm(e);
+	err = ks_arm(e, &verdict);
 	if (err == -ENOENT && e->module[0] && !ks_module_loaded(e->module))
-		err = 0;	/* pending: armed when the module loads */
+		err = 0;	/* pending: judged and armed when the module loads */
+	if (err && verdict.rule != KS_RULE_ACCEPTED) {
+		ks_log_safety_refusal(cmd, mode, e, &verdict, who);
+		goto out_put;
+	}
 	if (err) {
 		ks_log_refusal(cmd, mode, err, ks_probe_error_text(err), who);
 		goto out_put;
@@ -134,6 +153,11 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 	count = ks_engagement_add(e);
 	if (mode == KS_MODE_TRY)
 		ks_try_start(e, cmd->seconds);
+	if (mode == KS_MODE_KILL && cmd->seconds) {
+		/* The safety net: undone unless confirmed (ks_confirm) in time. */
+		e->expires = true;
+		ks_try_start(e, cmd->seconds);
+	}
 
 	ks_caller_format(who, whotext, sizeof(whotext));
 	ks_format_condition(&e->cond, cond, sizeof(cond));
@@ -205,6 +229,39 @@ void ks_disengage_all(const struct ks_caller *who)
 	mutex_unlock(&ks_lock);
 }
 
+int ks_confirm(const char *target, const struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	struct ks_engagement *e;
+	int err = 0;
+
+	mutex_lock(&ks_lock);
+	e = ks_lookup(target);
+	if (!e) {
+		err = -ENOENT;
+	} else if (!e->expires) {
+		err = -EINVAL;	/* engaged without expire=, or confirmed already */
+		pr_warn("confirm %s refused: it has no expiry to confirm\n", target);
+	} else {
+		ks_try_cancel(e);
+		e->expires = false;
+		ks_caller_format(who, whotext, sizeof(whotext));
+		pr_notice("confirm %s retval=%ld: it stays engaged, by %s\n",
+			  e->target, e->retval, whotext);
+	}
+	ks_audit(KS_VERB_CONFIRM, target, e ? e->retval : 0, NULL, err ? 0 : 1, who);
+	mutex_unlock(&ks_lock);
+	return err;
+}
+
+/* The deadline of an engage ... expire= passed unconfirmed: undo it. */
+static void ks_expire(struct ks_engagement *e, const struct ks_caller *who)
+{
+	pr_notice("expire %s retval=%ld: not confirmed in time, disengaging\n",
+		  e->target, e->retval);
+	ks_remove(e, "expire", who);
+}
+
 void ks_try_decide(struct ks_engagement *e)
 {
 	struct ks_caller who;
@@ -212,6 +269,12 @@ void ks_try_decide(struct ks_engagement *e)
 
 	ks_caller_kernel(&who, "tryengage window end");
 	mutex_lock(&ks_lock);
+	if (!e->removed && e->expires) {
+		ks_caller_kernel(&who, "expiry");
+		ks_expire(e, &who);
+		mutex_unlock(&ks_lock);
+		return;
+	}
 	if (!e->removed && READ_ONCE(e->mode) == KS_MODE_TRY) {
 		ks_counters_sum(e, &sum);
 		if (sum.hits == 0) {

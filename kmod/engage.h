@@ -22,10 +22,16 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 /* 0, or -ENOENT when @target is not engaged. */
 int ks_disengage(const char *target, const struct ks_caller *who);
 void ks_disengage_all(const struct ks_caller *who);
+/*
+ * Keeps an engage ... expire= for good. 0; -ENOENT when @target is not
+ * engaged; -EINVAL when it has no expiry left to confirm.
+ */
+int ks_confirm(const char *target, const struct ks_caller *who);
 
 /*
- * The end of @e's tryengage window (given to tryengage.c at load): engaged
- * for good if nothing called it, else disengaged. Takes ks_lock.
+ * The end of @e's window (given to tryengage.c at load). A tryengage is
+ * engaged for good if nothing called it, else disengaged; an engage ...
+ * expire= that nobody confirmed is disengaged. Takes ks_lock.
  */
 void ks_try_decide(struct ks_engagement *e);
 

@@ -170,7 +170,7 @@ int ks_set_retval(struct ks_engagement *e, long retval,
 	lockdep_assert_held(&ks_lock);
 	/* A new value must pass the same fail-closed rule as the engage did. */
 	err = ks_check_safety(e->symbol, READ_ONCE(e->mode) != KS_MODE_MONITOR,
-			      retval, &verdict);
+			      retval, &e->type, &verdict);
 	ks_caller_format(who, whotext, sizeof(whotext));
 	if (err) {
 		pr_warn("retval %s %ld refused: %s by %s\n", e->target, retval,

@@ -22,6 +22,7 @@
 #include <linux/workqueue.h>
 
 #include "condition.h"
+#include "return_type.h"
 
 struct dentry;
 struct ks_caller;
@@ -46,12 +47,14 @@ struct ks_engagement {
 	bool armed;			/* false: pending, waiting for its module */
 	int mode;			/* enum ks_mode; READ_ONCE in the handler */
 	long retval;			/* WRITE_ONCE under ks_lock */
+	struct ks_return_type type;	/* from BTF when armed to short-circuit */
 	struct ks_cond cond;		/* fixed at engage */
 	struct ks_counters __percpu *counters;
 	bool removed;			/* disengaged: open files answer EIDRM */
 	struct kref ref;		/* list, open files, a queued try decision */
 	struct delayed_work try_work;	/* ends a tryengage window */
 	unsigned long try_deadline;	/* jiffies */
+	bool expires;			/* engage ... expire=, not confirmed yet */
 	struct dentry *dir;		/* fn/<target>/ */
 	struct dentry *files[KS_FN_FILES];
 	char module[MODULE_NAME_LEN];	/* "" for vmlinux or while unknown */

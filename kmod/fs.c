@@ -13,7 +13,7 @@
  *           |-- passes       0400  calls the condition let through
  *           |-- state        0400  engaged, monitoring, probing or pending
  *           |-- condition    0400  the condition as the parser reads it back
- *           `-- timeout_left 0400  seconds left of a tryengage window
+ *           `-- timeout_left 0400  seconds left of a tryengage window or an expiry
  *
  * Everything but control is root's alone: which functions are engaged tells
  * an attacker which holes this host has not patched yet.
@@ -101,7 +101,7 @@ static int ks_show_condition(struct ks_engagement *e, char *buf, size_t len)
 
 static int ks_show_timeout_left(struct ks_engagement *e, char *buf, size_t len)
 {
-	unsigned long left = READ_ONCE(e->mode) == KS_MODE_TRY ?
+	unsigned long left = READ_ONCE(e->mode) == KS_MODE_TRY || e->expires ?
 				     ks_try_seconds_left(e) : 0;
 
 	return scnprintf(buf, len, "%lu\n", left);
@@ -301,7 +301,7 @@ static int ks_engaged_show(struct seq_file *m, void *v)
 			ks_format_condition(&e->cond, cond, sizeof(cond));
 			seq_printf(m, " " KS_KEY_IF "=%s", cond);
 		}
-		if (READ_ONCE(e->mode) == KS_MODE_TRY)
+		if (READ_ONCE(e->mode) == KS_MODE_TRY || e->expires)
 			seq_printf(m, " " KS_KEY_TIMEOUT_LEFT "=%lu",
 				   ks_try_seconds_left(e));
 		seq_putc(m, '\n');

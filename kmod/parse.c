@@ -22,6 +22,7 @@ static const struct ks_verb_spec ks_verbs[] = {
 	{ KS_VERB_DISENGAGE_ALL, KS_CMD_DISENGAGE_ALL, 0 },
 	{ KS_VERB_TRYENGAGE, KS_CMD_TRYENGAGE, 3 },
 	{ KS_VERB_MONITOR, KS_CMD_MONITOR, 1 },
+	{ KS_VERB_CONFIRM, KS_CMD_CONFIRM, 1 },
 };
 
 bool ks_symbol_valid(const char *symbol)
@@ -166,8 +167,17 @@ int ks_parse_command(char *buf, size_t len, struct ks_command *cmd)
 	rest = ks_next_token(&cursor);
 	if (!rest)
 		return 0;
-	/* Only engage takes more: "if <cond>", where <cond> is the rest of the line. */
-	if (cmd->verb != KS_CMD_ENGAGE || strcmp(rest, KS_COND_KEYWORD) != 0)
+	/* Only engage takes more: "expire=<seconds>", then "if <cond>" to the end. */
+	if (cmd->verb != KS_CMD_ENGAGE)
+		return -EINVAL;
+	if (strncmp(rest, KS_EXPIRE_KEYWORD, strlen(KS_EXPIRE_KEYWORD)) == 0) {
+		if (ks_parse_seconds(rest + strlen(KS_EXPIRE_KEYWORD), &cmd->seconds))
+			return -EINVAL;
+		rest = ks_next_token(&cursor);
+		if (!rest)
+			return 0;
+	}
+	if (strcmp(rest, KS_COND_KEYWORD) != 0)
 		return -EINVAL;
 	return ks_parse_condition(cursor, &cmd->cond);
 }

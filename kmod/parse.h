@@ -4,11 +4,12 @@
  * parameter. Pure functions over caller-owned buffers: no allocation, no
  * locks, no kernel-only headers, so the same file builds in user space.
  *
- *   engage <target> <retval> [if <cond>]
+ *   engage <target> <retval> [expire=<seconds>] [if <cond>]
  *   disengage <target>
  *   disengage_all
  *   tryengage <target> <retval> <seconds>
  *   monitor <target>
+ *   confirm <target>
  *
  * <target> is <symbol> or <module>:<symbol>; <retval> a C integer literal
  * or an errno name (-EPERM); <cond> is described in condition.h.
@@ -25,6 +26,7 @@ enum ks_verb {
 	KS_CMD_DISENGAGE_ALL,
 	KS_CMD_TRYENGAGE,
 	KS_CMD_MONITOR,
+	KS_CMD_CONFIRM,
 };
 
 struct ks_command {
@@ -38,7 +40,7 @@ struct ks_command {
 	size_t module_len;	/* length of "<module>" before ':'; 0 if bare */
 	const char *symbol;	/* the part after ':', or the whole target */
 	long retval;		/* engage, tryengage */
-	unsigned int seconds;	/* tryengage */
+	unsigned int seconds;	/* tryengage; engage ... expire=, 0 without */
 	struct ks_cond cond;	/* engage ... if; cond.n == 0 without one */
 };
 

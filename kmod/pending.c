@@ -14,11 +14,13 @@
 #include <linux/path.h>
 #include <linux/slab.h>
 
+#include "arm.h"
 #include "audit.h"
 #include "caller.h"
 #include "engagement.h"
 #include "pending.h"
 #include "probe.h"
+#include "safety.h"
 
 bool ks_module_loaded(const char *name)
 {
@@ -39,6 +41,7 @@ bool ks_module_loaded(const char *name)
 
 static void ks_pending_arm_all(const char *module)
 {
+	struct ks_verdict verdict;
 	struct ks_caller who;
 	struct ks_engagement *e;
 	int err;
@@ -47,8 +50,13 @@ static void ks_pending_arm_all(const char *module)
 	ks_for_each_engagement(e) {
 		if (e->armed || strcmp(e->module, module) != 0)
 			continue;
-		err = ks_arm(e);
-		if (err)
+		err = ks_arm(e, &verdict);
+		if (err && verdict.rule != KS_RULE_ACCEPTED)
+			pr_warn("arm %s retval=%ld refused as %s loaded: %s (returns %s); still pending\n",
+				e->target, e->retval, module,
+				ks_refusal_reason(&verdict),
+				ks_return_kind_name(e->type.kind));
+		else if (err)
 			pr_warn("arm %s failed as %s loaded (error %d); still pending\n",
 				e->target, module, err);
 		else

@@ -52,6 +52,8 @@ static int ks_probe_register(struct ks_engagement *e, const char *name)
 	/* A kprobe is reusable only from a clean slate. */
 	memset(&e->kp, 0, sizeof(e->kp));
 	e->kp.symbol_name = name;
+	/* Not live until ks_probe_enable(): the type is checked in between. */
+	e->kp.flags = KPROBE_FLAG_DISABLED;
 	e->kp.pre_handler = ks_pre_handler;
 	e->kp.post_handler = ks_post_handler;
 	return ks_conflict_explain(name, register_kprobe(&e->kp));
@@ -86,7 +88,7 @@ static void ks_probe_unregister(struct ks_engagement *e)
 	unregister_kprobe(&e->kp);
 }
 
-int ks_arm(struct ks_engagement *e)
+int ks_probe_attach(struct ks_engagement *e)
 {
 	int err;
 
@@ -113,6 +115,13 @@ int ks_arm(struct ks_engagement *e)
 	}
 	e->armed = true;
 	return 0;
+}
+
+int ks_probe_enable(struct ks_engagement *e)
+{
+	lockdep_assert_held(&ks_lock);
+	/* Arming the ftrace site happens here, so a livepatch conflicts here. */
+	return ks_conflict_explain(e->target, enable_kprobe(&e->kp));
 }
 
 void ks_disarm(struct ks_engagement *e)

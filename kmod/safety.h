@@ -1,49 +1,72 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The safety rules applied to a target and value before anything is
- * probed (docs/safety.md says why):
+ * probed (docs/safety.md gives each rule's why and test). What is not
+ * shown safe is refused:
  *
- * - Fail closed: on functions that decide access, only values that deny
- *   are accepted. Functions returning an errno must be made to fail
- *   (-KS_MAX_ERRNO..-1); capability checks returning bool must be made to
- *   say no (0); audit functions are never short-circuited, since no value
- *   of theirs denies anything, it would only hide.
- * - Killswitch's own machinery (kprobes, ftrace, securityfs, text
- *   patching, symbol lookup) is never engaged, not even to monitor.
+ * - The machinery killswitch runs on is never engaged, not even to
+ *   monitor.
+ * - A value is judged by the type it lands in, read from BTF
+ *   (return_type.h): it must be one that can only make the caller refuse.
+ *   On a signed integer that is a negative errno; 0 and positive numbers
+ *   report success, so they are refused. A bool, a pointer, a void, an
+ *   unsigned or an enum return has no value that is refusing by itself:
+ *   refused, unless a reviewed entry names the one value that is.
+ *   No BTF, no engagement.
+ * - Some failures remove a protection (a seccomp filter not installed, a
+ *   setuid() that did not drop privileges): a negative errno is refused
+ *   there too.
+ * - Some functions hold the kernel or the way back together (the log,
+ *   audit, the path of a root write to killswitch's control file): they
+ *   are never short-circuited.
  *
- * Pure code: it judges names and numbers only. What needs the kernel
- * (the module a function lives in) is checked by probe.c.
+ * Names are judged without their compiler-clone suffix (".isra.0",
+ * ".constprop.0", ".part.0", ".cold"): a clone inherits every rule of
+ * its base function.
+ *
+ * Pure code: it judges names, types and numbers only.
  */
 #ifndef KS_SAFETY_H
 #define KS_SAFETY_H
 
+#include "return_type.h"
 #include "shim.h"
 
-enum ks_category {
-	KS_CAT_ORDINARY = 0,
-	KS_CAT_ACCESS_ERRNO,	/* returns 0 to allow, -errno to deny */
-	KS_CAT_ACCESS_BOOL,	/* returns true to allow, false to deny */
-	KS_CAT_AUDIT,		/* records what happened; never silenced */
-	KS_CAT_MACHINERY,	/* what killswitch runs on */
+enum ks_rule {
+	KS_RULE_ACCEPTED = 0,
+	KS_RULE_MACHINERY,	/* killswitch runs on it */
+	KS_RULE_VITAL,		/* short-circuiting it crashes, hides or locks out */
+	KS_RULE_NO_BTF,		/* nothing tells what it returns */
+	KS_RULE_TYPE,		/* no value of its return type only refuses */
+	KS_RULE_GRANTS,		/* the value reports success or permission */
+	KS_RULE_RANGE,		/* the value is no errno, or does not fit */
+	KS_RULE_PROTECTS,	/* its failure removes a protection */
 };
 
 struct ks_verdict {
-	enum ks_category category;
-	const char *rule;	/* the rule that matched, for the log */
+	enum ks_rule rule;
+	const char *entry;	/* the table entry that decided, or NULL */
 };
 
-/* Which rule, if any, covers @symbol. */
-struct ks_verdict ks_classify(const char *symbol);
-
 /*
- * Whether @symbol may be engaged: @short_circuits is false for monitor
- * (count only) and true for engage and tryengage with @retval.
- * Returns 0, or -EACCES with @verdict saying which rule refused.
+ * Whether @symbol, returning @type, may be engaged: @short_circuits is
+ * false for monitor (count only) and true for engage and tryengage with
+ * @retval. Returns 0, or -EACCES with @verdict saying which rule refused.
  */
 int ks_check_safety(const char *symbol, bool short_circuits, long retval,
-		    struct ks_verdict *verdict);
+		    const struct ks_return_type *type, struct ks_verdict *verdict);
 
-/* A human sentence for a refusal by @verdict, for logs. */
+/*
+ * The name rules alone, for what cannot be typed yet (a function whose
+ * module is not loaded): ks_check_safety() applies them too.
+ */
+int ks_check_name(const char *symbol, bool short_circuits,
+		  struct ks_verdict *verdict);
+
+/* A human sentence for @verdict, for logs and the tool. */
 const char *ks_refusal_reason(const struct ks_verdict *verdict);
+
+/* Length of @symbol without a compiler-clone suffix. */
+size_t ks_base_name_len(const char *symbol);
 
 #endif /* KS_SAFETY_H */

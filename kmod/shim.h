@@ -2,7 +2,8 @@
 /*
  * The few definitions the parser needs, from the kernel when built into
  * killswitch.ko and from libc when built in user space (unit tests, fuzzer).
- * The pure files (parse.c, condition.c, errno_names.c, safety.c) include
+ * The pure files (parse.c, condition.c, errno_names.c, return_type.c,
+ * safety.c) include
  * no kernel or libc header but this one.
  */
 #ifndef KS_SHIM_H
@@ -19,6 +20,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #endif

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tryengage: count calls for a while, then engage only if there were none.
+ * tryengage: count calls for a while, then engage only if there were none;
+ * and the deadline of an engage ... expire= (undone unless confirmed).
  * This is the window: a delayed work item holding its own reference on the
  * engagement, so a disengage during the window only has to cancel it. The
  * decision at its end belongs to the lifecycle (engage.c).

@@ -32,13 +32,18 @@
 #define KS_VERB_DISENGAGE_ALL "disengage_all"
 #define KS_VERB_TRYENGAGE "tryengage"
 #define KS_VERB_MONITOR "monitor"
+#define KS_VERB_CONFIRM "confirm"
 #define KS_COND_KEYWORD "if"
+/* engage <target> <retval> expire=<seconds>: undone unless confirmed in time. */
+#define KS_EXPIRE_KEYWORD "expire="
 
 /*
  * Keys of an engaged line after its target:
  *   <target> retval=<long> hits=<ulong>[ errno=-<NAME>][ module=<name>]
  *   state=<state> passes=<ulong>[ if=<cond>][ timeout_left=<seconds>]
  * retval= and hits= are the compatible prefix; readers ignore unknown keys.
+ * timeout_left is the time until a tryengage window ends, or until an
+ * engage ... expire= that was not confirmed is undone.
  */
 #define KS_KEY_RETVAL "retval"
 #define KS_KEY_HITS "hits"
@@ -59,7 +64,7 @@
 /* Largest errno: values -KS_MAX_ERRNO..-1 are errors (the kernel's MAX_ERRNO). */
 #define KS_MAX_ERRNO 4095
 
-/* The longest tryengage window: one day. */
+/* The longest tryengage window and engage expiry: one day. */
 #define KS_TRY_SECONDS_MAX 86400
 
 /* One write to control carries one command of at most this many bytes. */

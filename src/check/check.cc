@@ -17,20 +17,26 @@ extern "C" {
 namespace ks::check {
 namespace {
 
-std::string category_name(ks_category c) {
-  switch (c) {
-    case KS_CAT_ORDINARY:
-      return "ordinary";
-    case KS_CAT_ACCESS_ERRNO:
-      return "access_errno";
-    case KS_CAT_ACCESS_BOOL:
-      return "access_bool";
-    case KS_CAT_AUDIT:
-      return "audit";
-    case KS_CAT_MACHINERY:
+std::string rule_name(ks_rule rule) {
+  switch (rule) {
+    case KS_RULE_ACCEPTED:
+      return "accepted";
+    case KS_RULE_MACHINERY:
       return "machinery";
+    case KS_RULE_VITAL:
+      return "vital";
+    case KS_RULE_NO_BTF:
+      return "no_btf";
+    case KS_RULE_TYPE:
+      return "type";
+    case KS_RULE_GRANTS:
+      return "grants";
+    case KS_RULE_RANGE:
+      return "range";
+    case KS_RULE_PROTECTS:
+      return "protects";
   }
-  return "ordinary";
+  return "accepted";
 }
 
 std::string where(const symbols::Symbol& s) { return s.module.empty() ? "vmlinux" : s.module; }
@@ -155,20 +161,30 @@ void clone_checks(Report& r, bool condition_uses_args) {
          util::join(r.cold) + ": out-of-line blocks of the function, jumped to and never called; not probed"});
 }
 
-void safety_checks(Report& r, const Request& req) {
+// The module's own verdict: its rules (kmod/safety.c) over the return type
+// its own BTF reader (kmod/return_type.c) finds in the same files.
+void safety_checks(kernel::KernelInfo& info, Report& r, const Request& req) {
   ks_verdict verdict{};
   bool short_circuits = req.verb != wire::Verb::kMonitor;
-  // Without a value, judge the value engage would pick: a denying one.
-  long value = req.value ? *req.value : ks_classify(r.symbol.c_str()).category == KS_CAT_ACCESS_BOOL ? 0 : -1;
-  int err = ks_check_safety(r.symbol.c_str(), short_circuits, value, &verdict);
-  r.category = category_name(verdict.category);
+  ks_return_type type{KS_RET_UNKNOWN, 0};
+  if (short_circuits && r.found) type = info.return_type(r.symbol, r.module);
+  // Without a value, judge the value engage would pick.
+  long value = req.value ? *req.value : default_value(r.prototype ? &*r.prototype : nullptr).value_or(-1);
+  int err = r.pending && short_circuits ? ks_check_name(r.symbol.c_str(), true, &verdict)
+                                        : ks_check_safety(r.symbol.c_str(), short_circuits, value, &type, &verdict);
+  r.rule = rule_name(verdict.rule);
+  std::string entry = verdict.entry ? std::string(" (rule ") + verdict.entry + ")" : "";
   if (err) {
-    std::string why = ks_refusal_reason(&verdict);
-    r.reasons.push_back({Severity::kRefused, r.category, "the module refuses " + r.symbol + ": " + why});
-  } else if (verdict.category != KS_CAT_ORDINARY) {
-    r.reasons.push_back({Severity::kInfo, r.category,
-                         r.symbol + " is covered by the fail-closed rule '" + std::string(verdict.rule) +
-                             "': " + ks_refusal_reason(&verdict)});
+    r.reasons.push_back({Severity::kRefused, r.rule,
+                         "the module refuses " + r.symbol + " " + values::describe_value(value) + ": " +
+                             ks_refusal_reason(&verdict) + "; it returns " + ks_return_kind_name(type.kind) + entry});
+  } else if (r.pending && short_circuits) {
+    r.reasons.push_back({Severity::kInfo, "judged_at_load",
+                         "the module judges the value against " + r.symbol + "'s return type when " +
+                             r.module_requested + " loads; it stays pending if refused"});
+  } else if (verdict.entry) {
+    r.reasons.push_back({Severity::kInfo, "reviewed",
+                         r.symbol + " " + values::describe_value(value) + " is accepted by a reviewed entry" + entry});
   }
 }
 
@@ -245,7 +261,7 @@ Report check(kernel::KernelInfo& info, system::Backend backend, const Request& r
     }
   }
   clone_checks(r, uses_args);
-  safety_checks(r, req);
+  safety_checks(info, r, req);
   killswitch_checks(info, backend, r, req);
   return r;
 }

@@ -36,8 +36,8 @@ struct Report {
   std::optional<btf::Prototype> prototype;
   std::vector<std::string> clones;  // entry clones, engaged together with the function
   std::vector<std::string> cold;    // out-of-line blocks, never probed
-  std::string category;             // ordinary, access_errno, access_bool, audit, machinery
-  bool pending = false;             // module named but not loaded
+  std::string rule;      // the module's verdict: accepted, machinery, vital, no_btf, type, grants, range, protects
+  bool pending = false;  // module named but not loaded
   std::optional<long> value;
   std::optional<std::string> condition;  // in the module's grammar
   std::vector<Reason> reasons;

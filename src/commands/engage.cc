@@ -29,6 +29,10 @@ void setup_engage(CLI::App& app, Context& ctx, int& exit_code) {
   cmd->add_option("--if", opts->condition, "only calls for which this holds, e.g. 'family == AF_ALG && uid != 0'");
   cmd->add_option("--try", opts->try_seconds, "count calls for SECONDS first; engage only if there were none")
       ->check(CLI::Range(1u, static_cast<unsigned>(KS_TRY_SECONDS_MAX)));
+  cmd->add_option("--confirm", opts->confirm_seconds,
+                  "undo it after SECONDS unless 'killswitch confirm' runs in time, so a mistake that locks you "
+                  "out cannot last")
+      ->check(CLI::Range(1u, static_cast<unsigned>(KS_TRY_SECONDS_MAX)));
   cmd->add_flag("--force", opts->force, "engage even what check calls unsafe (never what the kernel refuses)");
   cmd->add_flag("--json", opts->json, "print JSON");
   cmd->footer(kExitCodesHelp);
@@ -63,10 +67,10 @@ std::optional<Refusal> backend_refusal(const EngageOptions& opts, system::Backen
                        ": load the module (modprobe killswitch) or boot a kernel with the built-in killswitch",
                    kExitUnavailable};
   if (backend == system::Backend::kBuiltin &&
-      (opts.condition || opts.try_seconds || opts.target.find(':') != std::string::npos))
+      (opts.condition || opts.try_seconds || opts.confirm_seconds || opts.target.find(':') != std::string::npos))
     return Refusal{
-        "the kernel's built-in killswitch has only engage and disengage; --if, --try and module:function need "
-        "killswitch.ko",
+        "the kernel's built-in killswitch has only engage and disengage; --if, --try, --confirm and "
+        "module:function need killswitch.ko",
         kExitUnavailable};
   return std::nullopt;
 }
@@ -121,14 +125,16 @@ void print_success(Context& ctx, const EngageOptions& opts, const wire::Command&
   auto kind = report.prototype ? report.prototype->return_kind : btf::TypeKind::kSigned;
   std::string value_text = values::describe_value(command.value, kind);
   if (opts.json) {
-    nlohmann::json j{{"engaged", outcome.done},
-                     {"verb", wire::verb_name(command.verb)},
-                     {"value", command.value},
-                     {"value_text", value_text},
-                     {"condition", report.condition ? nlohmann::json(*report.condition) : nlohmann::json(nullptr)},
-                     {"try_seconds", opts.try_seconds ? nlohmann::json(*opts.try_seconds) : nlohmann::json(nullptr)},
-                     {"forced", opts.force && report.verdict() == check::Severity::kUnsafe},
-                     {"check", report_json(report)}};
+    nlohmann::json j{
+        {"engaged", outcome.done},
+        {"verb", wire::verb_name(command.verb)},
+        {"value", command.value},
+        {"value_text", value_text},
+        {"condition", report.condition ? nlohmann::json(*report.condition) : nlohmann::json(nullptr)},
+        {"try_seconds", opts.try_seconds ? nlohmann::json(*opts.try_seconds) : nlohmann::json(nullptr)},
+        {"confirm_seconds", opts.confirm_seconds ? nlohmann::json(*opts.confirm_seconds) : nlohmann::json(nullptr)},
+        {"forced", opts.force && report.verdict() == check::Severity::kUnsafe},
+        {"check", report_json(report)}};
     ctx.out << j.dump(2) << "\n";
     return;
   }
@@ -141,7 +147,11 @@ void print_success(Context& ctx, const EngageOptions& opts, const wire::Command&
               << " only if it is not called meanwhile (see 'killswitch status')\n";
     else
       ctx.out << "engaged " << target << ": returns " << value_text
-              << (report.condition ? " when " + *report.condition : std::string()) << "\n";
+              << (report.condition ? " when " + *report.condition : std::string())
+              << (opts.confirm_seconds ? "; disengaged again in " + std::to_string(*opts.confirm_seconds) +
+                                             " s unless you run 'killswitch confirm'"
+                                       : std::string())
+              << "\n";
   }
 }
 
@@ -153,13 +163,16 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
   if (opts.condition && opts.try_seconds)
     return refuse(ctx, opts,
                   {"--try cannot be combined with --if: a trial window counts every call", kExitUsage, std::nullopt});
+  if (opts.confirm_seconds && opts.try_seconds)
+    return refuse(ctx, opts, {"--confirm cannot be combined with --try", kExitUsage, std::nullopt});
   auto backend = system::detect_backend(ctx.sys);
   if (auto refusal = backend_refusal(opts, backend, ctx.sys.describe())) return refuse(ctx, opts, *refusal);
   auto report = check_engagement(opts, ctx, backend, *req);
   if (!report) return refuse(ctx, opts, report.error());
 
   auto command = opts.try_seconds ? wire::Command::tryengage(report->target, *report->value, *opts.try_seconds)
-                                  : wire::Command::engage(report->target, *report->value, report->condition);
+                                  : wire::Command::engage(report->target, *report->value, report->condition,
+                                                          opts.confirm_seconds.value_or(0));
   auto outcome = engage::execute(ctx.sys, engage::for_each_target(command, report->targets()));
   if (!outcome.ok()) return print_failure(ctx, opts, outcome, *report);
   print_success(ctx, opts, command, outcome, *report);

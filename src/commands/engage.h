@@ -14,6 +14,7 @@ struct EngageOptions {
   std::optional<std::string> value;
   std::optional<std::string> condition;
   std::optional<unsigned> try_seconds;
+  std::optional<unsigned> confirm_seconds;  // undone by the kernel unless confirmed in time
   bool force = false;
   bool json = false;
 };

@@ -4,6 +4,7 @@
 
 #include "commands/apply.h"
 #include "commands/check.h"
+#include "commands/confirm.h"
 #include "commands/disengage.h"
 #include "commands/engage.h"
 #include "commands/monitor.h"
@@ -16,10 +17,10 @@ namespace ks::commands {
 
 const std::vector<CommandEntry>& command_table() {
   static const std::vector<CommandEntry> table = {
-      {"check", setup_check},         {"engage", setup_engage},     {"disengage", setup_disengage},
-      {"monitor", setup_monitor},     {"status", setup_status},     {"apply", setup_apply},
-      {"revert", setup_revert},       {"profiles", setup_profiles}, {"persist", setup_persist},
-      {"unpersist", setup_unpersist},
+      {"check", setup_check},     {"engage", setup_engage},       {"disengage", setup_disengage},
+      {"confirm", setup_confirm}, {"monitor", setup_monitor},     {"status", setup_status},
+      {"apply", setup_apply},     {"revert", setup_revert},       {"profiles", setup_profiles},
+      {"persist", setup_persist}, {"unpersist", setup_unpersist},
   };
   return table;
 }

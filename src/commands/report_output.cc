@@ -36,7 +36,7 @@ nlohmann::json report_json(const check::Report& r) {
   }
   j["clones"] = r.clones;
   j["cold"] = r.cold;
-  j["category"] = r.category;
+  j["rule"] = r.rule;
   j["value"] = r.value ? nlohmann::json(*r.value) : nlohmann::json(nullptr);
   j["condition"] = r.condition ? nlohmann::json(*r.condition) : nlohmann::json(nullptr);
   j["targets"] = r.targets();

@@ -1,6 +1,7 @@
 #include "kernel/kernel_info.h"
 
 #include "system/backend.h"
+#include "util/file_io.h"
 
 namespace ks::kernel {
 
@@ -72,6 +73,33 @@ std::optional<btf::Prototype> KernelInfo::prototype(const std::string& function,
   const btf::Btf* b = btf(module);
   if (!b) return std::nullopt;
   return b->function(function, module);
+}
+
+const std::optional<std::string>& KernelInfo::raw_btf(const std::string& object) {
+  auto it = raw_btf_.find(object);
+  if (it != raw_btf_.end()) return it->second;
+  std::optional<std::string> bytes;
+  if (auto path = sys_.btf_file(object)) {
+    if (auto text = util::read_text(*path)) bytes = std::move(*text);
+  }
+  return raw_btf_.emplace(object, std::move(bytes)).first->second;
+}
+
+ks_return_type KernelInfo::return_type(const std::string& function, const std::string& module) {
+  ks_return_type type{KS_RET_UNKNOWN, 0};
+  const auto& vmlinux = raw_btf("vmlinux");
+  if (!vmlinux) return type;
+  ks_btf_blob base{vmlinux->data(), vmlinux->size()};
+  ks_btf_blob split{nullptr, 0};
+  if (!module.empty()) {
+    const auto& bytes = raw_btf(module);
+    if (!bytes) return type;
+    split = {bytes->data(), bytes->size()};
+  }
+  std::string base_name = function.substr(0, function.find('.'));
+  if (ks_btf_return_type(&base, module.empty() ? nullptr : &split, base_name.c_str(), &type) != 0)
+    type = {KS_RET_UNKNOWN, 0};
+  return type;
 }
 
 }  // namespace ks::kernel

@@ -13,6 +13,10 @@
 #include "symbols/symbol_table.h"
 #include "system/system.h"
 
+extern "C" {
+#include "return_type.h"
+}
+
 namespace ks::kernel {
 
 class KernelInfo {
@@ -31,6 +35,10 @@ class KernelInfo {
   // vmlinux BTF, plus @module's when given and loaded; nullptr when none can be read.
   const btf::Btf* btf(const std::string& module = {}, std::string* why = nullptr);
   std::optional<btf::Prototype> prototype(const std::string& function, const std::string& module);
+  // What @function returns, read by the module's own BTF reader
+  // (kmod/return_type.c) from the same files, so the tool's verdict is the
+  // kernel's; KS_RET_UNKNOWN when the BTF is missing or does not say.
+  ks_return_type return_type(const std::string& function, const std::string& module);
 
  private:
   const system::System& sys_;
@@ -46,6 +54,8 @@ class KernelInfo {
   std::string btf_error_;
   bool btf_tried_ = false;
   std::unordered_map<std::string, std::string> module_btf_errors_;
+  std::unordered_map<std::string, std::optional<std::string>> raw_btf_;  // object -> bytes
+  const std::optional<std::string>& raw_btf(const std::string& object);
 };
 
 }  // namespace ks::kernel

@@ -15,8 +15,10 @@ util::Result<void> check_target(Target& target) {
   if (!target.condition.empty()) {
     KS_TRY_ASSIGN(canonical, wire::canonical_condition(target.condition));
   }
+  // The name rules; the type rules need the running kernel's BTF and are
+  // applied by the module when the profile is applied.
   ks_verdict verdict{};
-  if (ks_check_safety(parsed.symbol.c_str(), true, retval, &verdict) != 0)
+  if (ks_check_name(parsed.symbol.c_str(), true, &verdict) != 0)
     return util::fail("the module's safety rules refuse " + target.function + " " + target.value + ": " +
                       ks_refusal_reason(&verdict));
   // The module keys engagements by the target as it normalises it.

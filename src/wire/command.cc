@@ -3,8 +3,8 @@
 #include <vector>
 
 extern "C" {
-#include "uapi/killswitch.h"
 #include "parse.h"
+#include "uapi/killswitch.h"
 }
 
 namespace ks::wire {
@@ -21,12 +21,14 @@ std::string_view verb_name(Verb verb) {
       return KS_VERB_TRYENGAGE;
     case Verb::kMonitor:
       return KS_VERB_MONITOR;
+    case Verb::kConfirm:
+      return KS_VERB_CONFIRM;
   }
   return "?";
 }
 
-Command Command::engage(std::string target, long value, std::optional<std::string> condition) {
-  return {Verb::kEngage, std::move(target), value, std::move(condition), 0};
+Command Command::engage(std::string target, long value, std::optional<std::string> condition, unsigned expire) {
+  return {Verb::kEngage, std::move(target), value, std::move(condition), expire};
 }
 
 Command Command::tryengage(std::string target, long value, unsigned seconds) {
@@ -39,11 +41,14 @@ Command Command::disengage(std::string target) { return {Verb::kDisengage, std::
 
 Command Command::disengage_all() { return {Verb::kDisengageAll, {}, 0, std::nullopt, 0}; }
 
+Command Command::confirm(std::string target) { return {Verb::kConfirm, std::move(target), 0, std::nullopt, 0}; }
+
 std::string Command::text() const {
   std::string text(verb_name(verb));
   if (verb != Verb::kDisengageAll) text += " " + target;
   if (verb == Verb::kEngage || verb == Verb::kTryEngage) text += " " + std::to_string(value);
   if (verb == Verb::kTryEngage) text += " " + std::to_string(seconds);
+  if (verb == Verb::kEngage && seconds) text += std::string(" ") + KS_EXPIRE_KEYWORD + std::to_string(seconds);
   if (verb == Verb::kEngage && condition) text += std::string(" ") + KS_COND_KEYWORD + " " + *condition;
   return text + "\n";
 }
@@ -62,6 +67,8 @@ Verb verb_of(ks_verb verb) {
       return Verb::kTryEngage;
     case KS_CMD_MONITOR:
       return Verb::kMonitor;
+    case KS_CMD_CONFIRM:
+      return Verb::kConfirm;
   }
   return Verb::kEngage;
 }

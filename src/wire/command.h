@@ -12,7 +12,7 @@
 
 namespace ks::wire {
 
-enum class Verb { kEngage, kDisengage, kDisengageAll, kTryEngage, kMonitor };
+enum class Verb { kEngage, kDisengage, kDisengageAll, kTryEngage, kMonitor, kConfirm };
 
 // "engage", "disengage", ... as the module spells them.
 std::string_view verb_name(Verb verb);
@@ -22,13 +22,14 @@ struct Command {
   std::string target;                    // "<symbol>" or "<module>:<symbol>"; empty for disengage_all
   long value = 0;                        // engage and tryengage
   std::optional<std::string> condition;  // engage only, in the module's grammar
-  unsigned seconds = 0;                  // tryengage only
+  unsigned seconds = 0;                  // tryengage; engage expire= (0: none)
 
-  static Command engage(std::string target, long value, std::optional<std::string> condition = {});
+  static Command engage(std::string target, long value, std::optional<std::string> condition = {}, unsigned expire = 0);
   static Command tryengage(std::string target, long value, unsigned seconds);
   static Command monitor(std::string target);
   static Command disengage(std::string target);
   static Command disengage_all();
+  static Command confirm(std::string target);
 
   // The line written to control, newline included: "engage f -1 if uid!=0\n".
   std::string text() const;

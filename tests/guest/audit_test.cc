@@ -2,6 +2,8 @@
 // kauditd prints them to the kernel log as "audit: type=1316".
 #include <unistd.h>
 
+#include <cerrno>
+
 #include "support/guest.h"
 
 namespace ks::guest {
@@ -26,13 +28,33 @@ TEST_F(AuditTest, RecordsEveryChangeWithWhoDidIt) {
   EXPECT_TRUE(has_record(log, "op=engage target=security_file_open value=0 cond=none res=0 " + who));
 }
 
+// Each malformed command is logged, never rate-limited, and audited with
+// what was written, in hex so no byte can break the record.
+TEST_F(AuditTest, EveryMalformedCommandIsLoggedAndAudited) {
+  // Without auditd, kauditd prints records under the kernel's printk rate
+  // limit (10 per 5 s): the two records read below come first, in a fresh
+  // interval. Our own log lines have no such limit.
+  ::sleep(5);
+  size_t mark = kernel_log().size();
+  EXPECT_EQ(ks_.command("bogus verb\x01").value(), EINVAL);
+  for (int i = 0; i < 30; ++i) EXPECT_EQ(ks_.command("engage").value(), EINVAL);
+  std::string log = kernel_log().substr(mark);
+  size_t lines = 0;
+  for (size_t at = log.find("malformed command refused"); at != std::string::npos;
+       at = log.find("malformed command refused", at + 1))
+    ++lines;
+  EXPECT_EQ(lines, 31u) << "one log line per write, none dropped by a rate limit";
+  EXPECT_TRUE(has_record(log, "op=malformed bytes=6 text=656e67616765 res=0 uid=0")) << log;
+  EXPECT_TRUE(has_record(log, "op=malformed bytes=11 text=626f677573207665726201 res=0")) << "a control byte, in hex";
+}
+
 TEST_F(AuditTest, RecordsArmAndPendingOnModuleEvents) {
-  ASSERT_FALSE(ks_.command("engage killswitch_test:killswitch_test_int 1"));
+  ASSERT_FALSE(ks_.command("engage killswitch_test:killswitch_test_int -1"));
   unload_module("killswitch_test");
   load_module("killswitch_test");
   auto log = kernel_log();
-  EXPECT_TRUE(has_record(log, "op=pending target=killswitch_test:killswitch_test_int value=1 cond=none res=1")) << log;
-  EXPECT_TRUE(has_record(log, "op=arm target=killswitch_test:killswitch_test_int value=1 cond=none res=1"));
+  EXPECT_TRUE(has_record(log, "op=pending target=killswitch_test:killswitch_test_int value=-1 cond=none res=1")) << log;
+  EXPECT_TRUE(has_record(log, "op=arm target=killswitch_test:killswitch_test_int value=-1 cond=none res=1"));
   EXPECT_NE(log.find("actor=kernel"), std::string::npos);
 }
 

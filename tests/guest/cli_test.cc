@@ -64,27 +64,31 @@ TEST_F(CliTest, CheckAfAlgSendmsgReadsItsPrototypeFromModuleBtf) {
   EXPECT_EQ(j["prototype"]["params"][0]["type"], "struct socket *");
   EXPECT_EQ(j["value"], -EPERM);
   EXPECT_EQ(j["verdict"], "info");
-  EXPECT_EQ(j["category"], "ordinary");
+  EXPECT_EQ(j["rule"], "accepted");
   EXPECT_EQ(engaged_text(), "") << "check never engages";
 }
 
-TEST_F(CliTest, CheckWarnsAboutAVoidFunction) {
+TEST_F(CliTest, CheckExplainsWhyAVoidFunctionIsRefused) {
   auto run = tool("check af_alg_pull_tsgl --json");
-  EXPECT_EQ(run.status, 3) << run.out << run.err;
+  EXPECT_EQ(run.status, 4) << run.out << run.err;
   auto j = run.json();
   EXPECT_EQ(j["prototype"]["return_kind"], "void");
   EXPECT_TRUE(has_reason(j, "void"));
-  EXPECT_EQ(j["verdict"], "unsafe");
-  auto engage = tool("engage af_alg_pull_tsgl");
-  EXPECT_EQ(engage.status, 3) << "engage refuses it without --force";
-  EXPECT_NE(engage.err.find("--force"), std::string::npos) << engage.err;
+  EXPECT_EQ(j["rule"], "type");
+  EXPECT_EQ(j["verdict"], "refused");
+  auto engage = tool("engage af_alg_pull_tsgl --force");
+  EXPECT_EQ(engage.status, 4) << "--force never overrides the module";
+  EXPECT_EQ(ks_.command("engage af_alg_pull_tsgl 0").value(), EACCES) << "nor does echo";
   EXPECT_EQ(engaged_text(), "");
 }
 
 TEST_F(CliTest, CheckKnowsTheModuleRulesAndTheKernelsLists) {
   auto fail_open = tool("check security_file_open 0 --json");
   EXPECT_EQ(fail_open.status, 4);
-  EXPECT_EQ(fail_open.json()["category"], "access_errno");
+  EXPECT_EQ(fail_open.json()["rule"], "vital");
+  auto grants = tool("check security_socket_create 0 --json");
+  EXPECT_EQ(grants.status, 4);
+  EXPECT_EQ(grants.json()["rule"], "grants");
   auto machinery = tool("check register_kprobe --json");
   EXPECT_EQ(machinery.status, 4);
   EXPECT_TRUE(has_reason(machinery.json(), "machinery"));
@@ -192,6 +196,23 @@ TEST_F(CliTest, ModuleTargetNotLoadedYetIsPending) {
   EXPECT_EQ(status["engagements"][0]["state"], "pending");
   EXPECT_EQ(tool("disengage algif_hash:hash_sendmsg").status, 0);
   EXPECT_EQ(engaged_text(), "");
+}
+
+TEST_F(CliTest, EngageWithConfirmIsUndoneUnlessConfirmed) {
+  auto run = tool("engage af_alg_sendmsg -EPERM --confirm 3");
+  ASSERT_EQ(run.status, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("disengaged again in 3 s unless you run 'killswitch confirm'"), std::string::npos) << run.out;
+  ::sleep(5);
+  EXPECT_EQ(engaged_text(), "") << "not confirmed: gone";
+
+  ASSERT_EQ(tool("engage af_alg_sendmsg -EPERM --confirm 3").status, 0);
+  auto confirm = tool("confirm --json");
+  ASSERT_EQ(confirm.status, 0) << confirm.out << confirm.err;
+  EXPECT_EQ(confirm.json()["confirmed"], nlohmann::json::array({"af_alg_sendmsg"}));
+  ::sleep(5);
+  EXPECT_NE(engaged_text().find("af_alg_sendmsg retval=-1 "), std::string::npos) << "confirmed: it stays";
+  EXPECT_EQ(tool("confirm af_alg_sendmsg").status, 5) << "nothing waits any more";
+  EXPECT_EQ(tool("confirm").status, 0) << "confirming nothing is no error";
 }
 
 TEST_F(CliTest, TryEngagesOnlyAfterAQuietWindow) {

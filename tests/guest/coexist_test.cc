@@ -14,7 +14,7 @@
 namespace ks::guest {
 namespace {
 
-constexpr long kChosen = 7;
+constexpr long kChosen = -7;  // an errno: the only kind of value an int may be made to return
 constexpr long kLivepatchValue = 4242;
 constexpr const char* kLivepatch = "killswitch_test_livepatch";
 constexpr const char* kTracing = "/sys/kernel/tracing/";

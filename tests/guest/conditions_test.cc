@@ -47,11 +47,11 @@ TEST_F(ConditionsTest, SocketFamilyBlockedByArgumentWhileInetWorks) {
 }
 
 TEST_F(ConditionsTest, CommAndArgumentMaskConditions) {
-  ASSERT_FALSE(ks_.command("engage killswitch_test_int 7 if comm==blocked"));
+  ASSERT_FALSE(ks_.command("engage killswitch_test_int -7 if comm==blocked"));
   EXPECT_EQ(target::call_int(), target::kIntValue);
   EXPECT_EQ(in_child([] {
               ::prctl(PR_SET_NAME, "blocked");
-              return target::call_int() == 7 ? 0 : 1;
+              return target::call_int() == -7 ? 0 : 1;
             }),
             0);
   ASSERT_FALSE(ks_.command("engage killswitch_test_args -1 if arg3&0x4 && arg1!=0"));

@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <string>
 
-#include "uapi/killswitch.h"
 #include "support/guest.h"
+#include "uapi/killswitch.h"
 #include "util/file_io.h"
 
 namespace ks::guest {
@@ -48,9 +48,9 @@ TEST_F(ControlErrorsTest, UnknownSymbolIsEnoent) {
 }
 
 TEST_F(ControlErrorsTest, KprobeBlacklistedSymbolIsRefusedWithTheProbeError) {
-  // NOKPROBE_SYMBOL(notify_die) in kernel/notifier.c: kprobes says EINVAL.
-  ExpectRefused("engage notify_die -1", EINVAL);
-  EXPECT_NE(kernel_log().find("engage notify_die refused: kprobes cannot probe it"), std::string::npos);
+  // NOKPROBE_SYMBOL(do_int3) in arch/x86/kernel/traps.c: kprobes says EINVAL.
+  ExpectRefused("engage do_int3 -1", EINVAL);
+  EXPECT_NE(kernel_log().find("engage do_int3 refused: kprobes cannot probe it"), std::string::npos);
 }
 
 TEST_F(ControlErrorsTest, DataSymbolIsRefused) { ExpectRefused("engage jiffies_64 0", EINVAL); }

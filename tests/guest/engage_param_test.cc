@@ -10,17 +10,17 @@ class EngageParamTest : public KillswitchTest {};
 TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
   unload_module("killswitch");
   load_module("killswitch",
-              "engage=killswitch_test_int=-7,bad-entry,killswitch_test_long=0x10,"
-              "no_such_function_anywhere=1,killswitch_test_void,killswitch_test_int=5,=3");
+              "engage=killswitch_test_int=-7,bad-entry,killswitch_test_long=-16,"
+              "no_such_function_anywhere=1,killswitch_test_void,killswitch_test_int=5,=3,killswitch_test_args=1");
   auto lines = ks_.engaged();
   ASSERT_TRUE(lines);
   ASSERT_EQ(lines->size(), 2u) << engaged_text();
   EXPECT_EQ((*lines)[0].target, target::kInt);
   EXPECT_EQ((*lines)[0].retval, -7);
   EXPECT_EQ((*lines)[1].target, target::kLong);
-  EXPECT_EQ((*lines)[1].retval, 16);
+  EXPECT_EQ((*lines)[1].retval, -16);
   EXPECT_EQ(target::call_int(), -7);
-  EXPECT_EQ(target::call_long(), 16);
+  EXPECT_EQ(target::call_long(), -16);
   EXPECT_EQ(ks_.tainted().value_or(false), true);
 
   auto log = kernel_log();
@@ -32,6 +32,8 @@ TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
   EXPECT_NE(log.find("engage= entry '=3' is malformed"), std::string::npos);
   EXPECT_NE(log.find("engage= entry no_such_function_anywhere=1 skipped (error -2)"), std::string::npos);
   EXPECT_NE(log.find("engage= entry killswitch_test_int=5 skipped (error -16)"), std::string::npos);
+  // The module parameter runs every safety rule, as the control file does.
+  EXPECT_NE(log.find("engage= entry killswitch_test_args=1 skipped (error -13)"), std::string::npos);
 }
 
 TEST_F(EngageParamTest, EmptyParameterEngagesNothing) {

@@ -40,15 +40,15 @@ TEST_F(ModuleTargetsTest, UnknownSymbolInALoadedModuleIsEnoent) {
 }
 
 TEST_F(ModuleTargetsTest, DashesInModuleNamesAreUnderscores) {
-  ASSERT_FALSE(ks_.command("engage killswitch-test:killswitch_test_int 3"));
-  EXPECT_EQ(target::call_int(), 3);
+  ASSERT_FALSE(ks_.command("engage killswitch-test:killswitch_test_int -3"));
+  EXPECT_EQ(target::call_int(), -3);
   EXPECT_TRUE(std::filesystem::exists(ks_.fn_dir(kQualifiedInt)));
 }
 
 TEST_F(ModuleTargetsTest, SameFunctionTwiceUnderTwoNamesIsEbusy) {
-  ASSERT_FALSE(ks_.engage(target::kInt, 1));
-  EXPECT_EQ(ks_.command(std::string("engage ") + kQualifiedInt + " 2").value(), EBUSY);
-  EXPECT_EQ(target::call_int(), 1);
+  ASSERT_FALSE(ks_.engage(target::kInt, -1));
+  EXPECT_EQ(ks_.command(std::string("engage ") + kQualifiedInt + " -2").value(), EBUSY);
+  EXPECT_EQ(target::call_int(), -1);
 }
 
 TEST_F(ModuleTargetsTest, BareNameInAModuleFollowsItsModule) {

@@ -26,7 +26,7 @@ std::string random_command(std::mt19937& rng) {
       "monitor killswitch_test_void",
       "tryengage killswitch_test_args -EACCES 60",
       "engage killswitch_test_args -1 if arg1==3 && uid!=0",
-      "engage killswitch_test_long 0x10 if comm==guest_tests",
+      "engage killswitch_test_long -0x10 if comm==guest_tests",
   };
   std::uniform_int_distribution<int> pick(0, 99);
   std::uniform_int_distribution<int> byte(0, 255);

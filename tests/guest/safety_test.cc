@@ -1,6 +1,7 @@
 // Fail closed, and hands off killswitch's own machinery (docs/safety.md).
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,38 +14,39 @@ namespace {
 using SafetyTest = KillswitchTest;
 
 TEST_F(SafetyTest, AllowingValueOnAnLsmHookIsEacces) {
-  EXPECT_EQ(ks_.command("engage security_file_open 0").value(), EACCES);
-  EXPECT_EQ(ks_.command("engage apparmor_file_open 0 if uid==0").value(), EACCES);
-  EXPECT_EQ(ks_.command("engage security_file_open 1").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage security_socket_create 0").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage security_socket_create 1 if uid==0").value(), EACCES);
+  EXPECT_EQ(ks_.command("engage security_file_open -EACCES").value(), EACCES) << "on the way back to control";
   EXPECT_EQ(engaged_text(), "");
-  EXPECT_NE(kernel_log().find("engage security_file_open refused: it decides access, so only a negative errno"),
+  EXPECT_NE(kernel_log().find("engage security_socket_create refused: the value would report success or permission"),
             std::string::npos);
 }
 
 TEST_F(SafetyTest, DenyingValueOnAnLsmHookIsAcceptedAndDenies) {
-  ASSERT_FALSE(ks_.command("engage security_file_open -EACCES if comm==blocked"));
+  ASSERT_FALSE(ks_.command("engage security_socket_create -EACCES if comm==blocked"));
   int denied = in_child([] {
     ::prctl(PR_SET_NAME, "blocked");
-    int fd = ::open("/proc/version", O_RDONLY);
+    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
     return fd < 0 && errno == EACCES ? 0 : 1;
   });
   EXPECT_EQ(denied, 0);
-  int fd = ::open("/proc/version", O_RDONLY);
+  int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
   EXPECT_GE(fd, 0);
   if (fd >= 0) ::close(fd);
 }
 
 TEST_F(SafetyTest, RetvalWriteCannotTurnDenyIntoAllow) {
-  ASSERT_FALSE(ks_.command("engage security_file_open -EACCES if comm==blocked"));
-  EXPECT_EQ(ks_.set_retval("security_file_open", 0).value(), EACCES);
-  EXPECT_EQ(ks_.retval("security_file_open").value_or(0), -EACCES);
-  EXPECT_FALSE(ks_.set_retval("security_file_open", -EPERM));
+  ASSERT_FALSE(ks_.command("engage security_socket_create -EACCES if comm==blocked"));
+  EXPECT_EQ(ks_.set_retval("security_socket_create", 0).value(), EACCES);
+  EXPECT_EQ(ks_.retval("security_socket_create").value_or(0), -EACCES);
+  EXPECT_FALSE(ks_.set_retval("security_socket_create", -EPERM));
 }
 
-TEST_F(SafetyTest, CapabilityChecksMayOnlyBeMadeToSayNo) {
+TEST_F(SafetyTest, CapabilityChecksAreNeverShortCircuited) {
   EXPECT_EQ(ks_.command("engage ns_capable 1").value(), EACCES);
   EXPECT_EQ(ks_.command("engage capable -1").value(), EACCES) << "-1 is true for a bool";
-  ASSERT_FALSE(ks_.command("engage ns_capable 0 if comm==blocked"));
+  EXPECT_EQ(ks_.command("engage ns_capable 0 if comm==blocked").value(), EACCES)
+      << "false would lock root out of the control file";
 }
 
 TEST_F(SafetyTest, AuditIsNeverShortCircuitedButMayBeMonitored) {

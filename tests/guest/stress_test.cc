@@ -32,7 +32,7 @@ TEST_F(StressTest, SixtySecondsOfChangesUnderCalls) {
     while (!stop) {
       long v = target::call_int();
       // Whatever the state, a call returns the body's value or one we set.
-      if (v != target::kIntValue && v != -1 && v != -13 && v != 7) ++impossible;
+      if (v != target::kIntValue && v != -1 && v != -13 && v != -7) ++impossible;
       ++calls;
     }
   });
@@ -40,7 +40,7 @@ TEST_F(StressTest, SixtySecondsOfChangesUnderCalls) {
   const char* changes[] = {
       "engage killswitch_test_int -1",
       "engage killswitch_test_int -1 if uid==0",
-      "engage killswitch_test_int 7 if comm!=guest_tests",
+      "engage killswitch_test_int -7 if comm!=guest_tests",
       "monitor killswitch_test_int",
       "tryengage killswitch_test_int -13 1",
       "engage killswitch_test:killswitch_test_int -EACCES",

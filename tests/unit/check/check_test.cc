@@ -35,36 +35,39 @@ TEST_F(CheckTest, ModuleFunctionWithAnErrnoIsSafe) {
   ASSERT_TRUE(r.prototype);
   EXPECT_EQ(r.prototype->object, "af_alg");
   EXPECT_TRUE(r.has("errno"));
-  EXPECT_EQ(r.category, "ordinary");
+  EXPECT_EQ(r.rule, "accepted");
   EXPECT_EQ(r.targets(), std::vector<std::string>{"af_alg_sendmsg"});
   EXPECT_EQ(r.verdict_line(), "af_alg_sendmsg: safe to engage with -1 (-EPERM)");
 }
 
-TEST_F(CheckTest, VoidFunctionIsUnsafe) {
+TEST_F(CheckTest, VoidFunctionIsRefused) {
   auto r = run("af_alg_pull_tsgl", 0);
-  EXPECT_EQ(r.verdict(), Severity::kUnsafe);
+  EXPECT_EQ(r.verdict(), Severity::kRefused);
+  EXPECT_EQ(r.rule, "type");
   ASSERT_TRUE(reason(r, "void"));
   EXPECT_NE(reason(r, "void")->message.find("callers never learn"), std::string::npos);
 }
 
 TEST_F(CheckTest, SignedValuesAreJudged) {
-  EXPECT_TRUE(run("vfs_read", 0).has("zero"));
-  EXPECT_EQ(run("vfs_read", 0).verdict(), Severity::kWarning);
-  EXPECT_TRUE(run("vfs_read", 5).has("positive"));
-  EXPECT_TRUE(run("vfs_read", -5000).has("not_errno"));
+  EXPECT_TRUE(run("tcp_sendmsg", 0).has("zero"));
+  EXPECT_EQ(run("tcp_sendmsg", 0).verdict(), Severity::kRefused) << "0 reports success";
+  EXPECT_EQ(run("tcp_sendmsg", 0).rule, "grants");
+  EXPECT_TRUE(run("tcp_sendmsg", 5).has("positive"));
+  EXPECT_TRUE(run("tcp_sendmsg", -5000).has("not_errno"));
+  EXPECT_EQ(run("tcp_sendmsg", -5000).rule, "range");
   auto r = run("fixture_short", 70000);
   EXPECT_TRUE(r.has("out_of_range"));
-  EXPECT_EQ(r.verdict(), Severity::kUnsafe);
+  EXPECT_EQ(r.verdict(), Severity::kRefused);
   EXPECT_EQ(run("fixture_short", -EINVAL).verdict(), Severity::kInfo);
 }
 
-TEST_F(CheckTest, PointersTakeOnlyNullOrErrPtr) {
+TEST_F(CheckTest, PointersAreRefusedWhateverTheValue) {
   EXPECT_TRUE(run("filp_open", 0).has("null_pointer"));
-  EXPECT_EQ(run("filp_open", 0).verdict(), Severity::kWarning);
-  EXPECT_EQ(run("filp_open", -ENOMEM).verdict(), Severity::kInfo);
+  EXPECT_EQ(run("filp_open", 0).verdict(), Severity::kRefused);
+  EXPECT_EQ(run("filp_open", -ENOMEM).verdict(), Severity::kRefused) << "callers may not expect ERR_PTR";
   auto r = run("filp_open", 1234);
   EXPECT_TRUE(r.has("pointer_value"));
-  EXPECT_EQ(r.verdict(), Severity::kUnsafe);
+  EXPECT_EQ(r.rule, "type");
 }
 
 TEST_F(CheckTest, UnsignedEnumAndAggregateReturns) {
@@ -74,26 +77,27 @@ TEST_F(CheckTest, UnsignedEnumAndAggregateReturns) {
   EXPECT_TRUE(run("fixture_get_state", 1).has("enum"));
   auto pair = run("fixture_make_pair", 0);
   EXPECT_TRUE(pair.has("return_type"));
-  EXPECT_EQ(pair.verdict(), Severity::kUnsafe);
+  EXPECT_EQ(pair.verdict(), Severity::kRefused);
 }
 
-TEST_F(CheckTest, FailClosedRulesMirrorTheModule) {
-  auto allow = run("security_file_open", 0);
-  EXPECT_EQ(allow.verdict(), Severity::kRefused);
-  EXPECT_EQ(allow.category, "access_errno");
-  auto deny = run("security_file_open", -EACCES);
-  EXPECT_EQ(deny.verdict(), Severity::kInfo);
-  EXPECT_TRUE(deny.has("access_errno"));
-  EXPECT_EQ(run("capable", 0).verdict(), Severity::kInfo);
-  EXPECT_EQ(run("capable", 1).verdict(), Severity::kRefused);
-  EXPECT_TRUE(run("capable", 2).has("bool_value"));
+TEST_F(CheckTest, TheVerdictIsTheModulesOwn) {
+  auto open = run("security_file_open", -EACCES);
+  EXPECT_EQ(open.verdict(), Severity::kRefused) << "on the way back to the control file";
+  EXPECT_EQ(open.rule, "vital");
+  EXPECT_EQ(run("capable", 0).rule, "vital");
+  EXPECT_EQ(run("may_setgroups", 0).verdict(), Severity::kInfo);
+  EXPECT_TRUE(run("may_setgroups", 0).has("reviewed"));
+  EXPECT_EQ(run("may_setgroups", 1).rule, "type");
+  EXPECT_EQ(run("may_setgroups", 2).rule, "range");
+  EXPECT_EQ(run("do_seccomp", -EPERM).rule, "protects");
+  EXPECT_EQ(run("__sock_create", -EAFNOSUPPORT).rule, "accepted");
   EXPECT_TRUE(run("register_kprobe", -1).has("machinery"));
   EXPECT_EQ(run("register_kprobe", std::nullopt, std::nullopt, wire::Verb::kMonitor).verdict(), Severity::kRefused)
       << "not even monitored";
   EXPECT_EQ(run("audit_log_start", -1).verdict(), Severity::kRefused);
   EXPECT_NE(run("audit_log_start", std::nullopt, std::nullopt, wire::Verb::kMonitor).verdict(), Severity::kRefused)
       << "monitoring audit is fine";
-  EXPECT_EQ(run("capable").verdict(), Severity::kInfo) << "without a value, the denying default is judged";
+  EXPECT_EQ(run("tcp_sendmsg").verdict(), Severity::kInfo) << "without a value, the default -EPERM is judged";
 }
 
 TEST_F(CheckTest, AmbiguousNamesListCandidates) {

@@ -24,8 +24,10 @@ class CommandsTest : public ::testing::Test {
 
 TEST_F(CommandsTest, CheckExitCodesFollowTheVerdict) {
   EXPECT_EQ(run_check({"af_alg_sendmsg", "-EPERM"}, io_.ctx), kExitOk);
-  EXPECT_EQ(run_check({"vfs_read", "0"}, io_.ctx), kExitWarning);
-  EXPECT_EQ(run_check({"af_alg_pull_tsgl"}, io_.ctx), kExitUnsafe);
+  EXPECT_EQ(run_check({"notrace_func", "-1"}, io_.ctx), kExitWarning);
+  EXPECT_EQ(run_check({"dup_name", "-1"}, io_.ctx), kExitUnsafe);
+  EXPECT_EQ(run_check({"af_alg_pull_tsgl"}, io_.ctx), kExitRefused);
+  EXPECT_EQ(run_check({"tcp_sendmsg", "0"}, io_.ctx), kExitRefused);
   EXPECT_EQ(run_check({"security_file_open", "0"}, io_.ctx), kExitRefused);
   EXPECT_EQ(run_check({"no_such_function"}, io_.ctx), kExitNotFound);
   EXPECT_EQ(run_check({"vfs_read", "bogus"}, io_.ctx), kExitUsage);

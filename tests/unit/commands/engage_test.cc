@@ -27,9 +27,9 @@ TEST_F(EngageTest, EngagesByNameWithTheNumber) {
 }
 
 TEST_F(EngageTest, ValueDefaultsFromTheReturnType) {
-  EXPECT_EQ(engage({"vfs_read"}), kExitOk);
-  EXPECT_EQ(engage({"capable"}), kExitOk);
-  EXPECT_EQ(fake_.commands, (std::vector<std::string>{"engage vfs_read -1\n", "engage capable 0\n"}));
+  EXPECT_EQ(engage({"tcp_sendmsg"}), kExitOk);
+  EXPECT_EQ(engage({"may_setgroups"}), kExitOk);
+  EXPECT_EQ(fake_.commands, (std::vector<std::string>{"engage tcp_sendmsg -1\n", "engage may_setgroups 0\n"}));
   EXPECT_EQ(engage({"esp_input"}), kExitUsage) << "no BTF: the operator must say";
   EXPECT_NE(io_.err.str().find("give a value"), std::string::npos);
 }
@@ -52,19 +52,22 @@ TEST_F(EngageTest, AllOrNoneRollsBackOnRefusal) {
 }
 
 TEST_F(EngageTest, UnsafeNeedsForce) {
-  EXPECT_EQ(engage({"af_alg_pull_tsgl"}), kExitUnsafe);
+  EXPECT_EQ(engage({"dup_name", "-1"}), kExitUnsafe);
   EXPECT_TRUE(fake_.commands.empty());
   EXPECT_NE(io_.err.str().find("add --force"), std::string::npos);
-  EngageOptions forced{"af_alg_pull_tsgl"};
+  EngageOptions forced{"dup_name", "-1"};
   forced.force = true;
   EXPECT_EQ(engage(forced), kExitOk);
-  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage af_alg_pull_tsgl 0\n"});
+  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage dup_name -1\n"});
 }
 
 TEST_F(EngageTest, ForceNeverOverridesWhatTheModuleRefuses) {
   EngageOptions opts{"security_file_open", "0"};
   opts.force = true;
   EXPECT_EQ(engage(opts), kExitRefused);
+  EngageOptions void_body{"af_alg_pull_tsgl"};
+  void_body.force = true;
+  EXPECT_EQ(engage(void_body), kExitRefused) << "a void function is refused by the module's type rule";
   EngageOptions blacklisted{"do_int3", "-1"};
   blacklisted.force = true;
   EXPECT_EQ(engage(blacklisted), kExitRefused);

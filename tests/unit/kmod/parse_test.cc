@@ -161,6 +161,32 @@ TEST(ParseCommand, AcceptsTryengageAndMonitor) {
   EXPECT_EQ(m.target, "f");
 }
 
+TEST(ParseCommand, EngageTakesAnExpiryBeforeItsCondition) {
+  auto p = parse("engage f -1 expire=30\n");
+  ASSERT_EQ(p.err, 0);
+  EXPECT_EQ(p.cmd.seconds, 30u);
+  EXPECT_EQ(p.cmd.cond.n, 0u);
+  auto c = parse("engage f -1 expire=5 if uid!=0");
+  ASSERT_EQ(c.err, 0);
+  EXPECT_EQ(c.cmd.seconds, 5u);
+  EXPECT_EQ(c.cmd.cond.n, 1u);
+  EXPECT_EQ(parse("engage f -1").cmd.seconds, 0u) << "no expiry without one";
+  for (const char* bad : {"engage f -1 expire=", "engage f -1 expire=0", "engage f -1 expire=-3",
+                          "engage f -1 expire=86401", "engage f -1 expire=5 expire=6", "engage f -1 if uid!=0 expire=5",
+                          "tryengage f -1 5 expire=5", "monitor f expire=5", "engage f -1 expire 5"}) {
+    EXPECT_EQ(parse(bad).err, -EINVAL) << bad;
+  }
+}
+
+TEST(ParseCommand, ConfirmNamesOneTarget) {
+  auto p = parse("confirm af_alg:af_alg_sendmsg\n");
+  ASSERT_EQ(p.err, 0);
+  EXPECT_EQ(p.cmd.verb, KS_CMD_CONFIRM);
+  EXPECT_EQ(p.target, "af_alg:af_alg_sendmsg");
+  EXPECT_EQ(parse("confirm").err, -EINVAL);
+  EXPECT_EQ(parse("confirm f -1").err, -EINVAL);
+}
+
 TEST(ParseCommand, ParsesConditions) {
   auto p = parse("engage f -1 if uid!=0 && userns!=init&&arg2==38 && arg1&0x10 && comm==sh && euid==1000");
   ASSERT_EQ(p.err, 0);

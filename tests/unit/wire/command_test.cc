@@ -14,12 +14,15 @@ TEST(WireCommand, WritesEachVerbAsTheModuleReadsIt) {
   EXPECT_EQ(Command::monitor("f.isra.0").text(), "monitor f.isra.0\n");
   EXPECT_EQ(Command::disengage("m:f").text(), "disengage m:f\n");
   EXPECT_EQ(Command::disengage_all().text(), "disengage_all\n");
+  EXPECT_EQ(Command::engage("f", -1, std::nullopt, 30).text(), "engage f -1 expire=30\n");
+  EXPECT_EQ(Command::engage("f", -1, "uid!=0", 5).text(), "engage f -1 expire=5 if uid!=0\n");
+  EXPECT_EQ(Command::confirm("m:f").text(), "confirm m:f\n");
 }
 
 TEST(WireCommand, EveryTextItWritesParsesBackToItself) {
-  for (const Command& c :
-       {Command::engage("f", -1), Command::engage("af_alg:f", 0, "arg2==38&&uid!=0"), Command::tryengage("f", -22, 5),
-        Command::monitor("m:g"), Command::disengage("f"), Command::disengage_all()}) {
+  for (const Command& c : {Command::engage("f", -1), Command::engage("af_alg:f", 0, "arg2==38&&uid!=0"),
+                           Command::tryengage("f", -22, 5), Command::monitor("m:g"), Command::disengage("f"),
+                           Command::disengage_all(), Command::engage("f", -1, "uid!=0", 9), Command::confirm("f")}) {
     auto back = parse_command(c.text());
     ASSERT_TRUE(back) << c.text() << back.error().message();
     EXPECT_EQ(back->text(), c.text());

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one way an engagement goes live, at engage and when its module
+ * loads: attach the probe disabled (which tells where the function
+ * lives), read what it returns from that object's BTF, judge the value,
+ * and only then enable the probe. So no call is ever short-circuited with
+ * a value the rules have not seen against the function's real type.
+ */
+#include "arm.h"
+#include "btf_file.h"
+#include "engagement.h"
+#include "probe.h"
+
+int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
+{
+	bool short_circuits = READ_ONCE(e->mode) != KS_MODE_MONITOR;
+	int err;
+
+	lockdep_assert_held(&ks_lock);
+	verdict->rule = KS_RULE_ACCEPTED;
+	verdict->entry = NULL;
+	err = ks_probe_attach(e);
+	if (err)
+		return err;
+	e->type.kind = KS_RET_UNKNOWN;
+	e->type.size = 0;
+	if (short_circuits) {
+		err = ks_btf_function_type(e->module, e->symbol, &e->type);
+		if (err)
+			goto out_disarm;
+	}
+	err = ks_check_safety(e->symbol, short_circuits, e->retval, &e->type,
+			      verdict);
+	if (err)
+		goto out_disarm;
+	err = ks_probe_enable(e);
+	if (err)
+		goto out_disarm;
+	return 0;
+
+out_disarm:
+	ks_disarm(e);
+	return err;
+}

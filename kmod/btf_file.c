@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reads BTF the way user space does, from /sys/kernel/btf/vmlinux and
+ * /sys/kernel/btf/<module>: the kernel exports no lookup of a function's
+ * BTF by name to modules. The files are the kernel's own data, served
+ * from memory; a module's file exists from MODULE_STATE_COMING on, before
+ * killswitch's own module notifier runs (pending.c).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/fs.h>
+#include <linux/kallsyms.h>
+#include <linux/limits.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+
+#include "btf_file.h"
+#include "safety.h"
+
+#define KS_BTF_DIR "/sys/kernel/btf/"
+#define KS_BTF_MAX_SIZE (64 << 20)	/* far above any kernel's BTF */
+
+/* The whole of @path in a kvmalloc'ed buffer; NULL blob when absent. */
+static int ks_read_btf(const char *path, struct ks_btf_blob *blob)
+{
+	struct file *file;
+	loff_t size, pos = 0;
+	ssize_t n;
+	void *data;
+
+	blob->data = NULL;
+	blob->size = 0;
+	file = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(file))
+		return 0;	/* no BTF: the caller judges "unknown" */
+	size = i_size_read(file_inode(file));
+	if (size <= 0 || size > KS_BTF_MAX_SIZE) {
+		filp_close(file, NULL);
+		return 0;
+	}
+	data = kvmalloc(size, GFP_KERNEL);
+	if (!data) {
+		filp_close(file, NULL);
+		return -ENOMEM;
+	}
+	while (pos < size) {
+		n = kernel_read(file, data + pos, size - pos, &pos);
+		if (n <= 0)
+			break;
+	}
+	filp_close(file, NULL);
+	if (pos != size) {
+		kvfree(data);
+		return 0;
+	}
+	blob->data = data;
+	blob->size = size;
+	return 0;
+}
+
+int ks_btf_function_type(const char *module, const char *symbol,
+			 struct ks_return_type *type)
+{
+	char name[KSYM_NAME_LEN];
+	char path[sizeof(KS_BTF_DIR) + MODULE_NAME_LEN];
+	struct ks_btf_blob vmlinux, split = { NULL, 0 };
+	size_t len = ks_base_name_len(symbol);
+	int err;
+
+	type->kind = KS_RET_UNKNOWN;
+	type->size = 0;
+	if (len >= sizeof(name))
+		return 0;
+	memcpy(name, symbol, len);
+	name[len] = '\0';
+
+	err = ks_read_btf(KS_BTF_DIR "vmlinux", &vmlinux);
+	if (err || !vmlinux.data)
+		return err;
+	if (module[0]) {
+		snprintf(path, sizeof(path), KS_BTF_DIR "%s", module);
+		err = ks_read_btf(path, &split);
+		if (err || !split.data)
+			goto out;
+	}
+	err = ks_btf_return_type(&vmlinux, split.data ? &split : NULL, name, type);
+	if (err) {
+		if (err != -ENOENT)
+			pr_warn("the BTF of %s is malformed (error %d)\n",
+				module[0] ? module : "vmlinux", err);
+		type->kind = KS_RET_UNKNOWN;
+		type->size = 0;
+		err = 0;
+	}
+	kvfree(split.data);
+out:
+	kvfree(vmlinux.data);
+	return err;
+}

@@ -1,0 +1,68 @@
+#include "commands/confirm.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "commands/exit_codes.h"
+#include "commands/kernel_failure.h"
+#include "wire/channel.h"
+
+namespace ks::commands {
+
+void setup_confirm(CLI::App& app, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<ConfirmOptions>();
+  auto* cmd = app.add_subcommand(
+      "confirm", "Keep what 'engage --confirm' engaged; unconfirmed, the kernel disengages it when its time is up");
+  cmd->add_option("function", opts->target, "one engagement, as engaged (default: every one waiting)");
+  cmd->add_flag("--json", opts->json, "print JSON");
+  cmd->footer(kExitCodesHelp);
+  cmd->callback([opts, &ctx, &exit_code] { exit_code = run_confirm(*opts, ctx); });
+}
+
+namespace {
+
+int finish(Context& ctx, const ConfirmOptions& opts, const std::vector<std::string>& done, const std::string& error,
+           int code) {
+  if (opts.json) {
+    nlohmann::json j{{"confirmed", done}};
+    if (!error.empty()) j["error"] = error;
+    ctx.out << j.dump(2) << "\n";
+  } else {
+    for (const auto& t : done) ctx.out << "confirmed " << t << ": it stays engaged\n";
+    if (!error.empty()) ctx.err << "killswitch confirm: " << error << "\n";
+  }
+  return code;
+}
+
+// Engaged (not probing) with time left: an engage ... expire= not confirmed yet.
+bool waiting(const wire::EngagedLine& line) {
+  return line.state() == wire::State::kEngaged && line.timeout_left().value_or(0) > 0;
+}
+
+}  // namespace
+
+int run_confirm(const ConfirmOptions& opts, Context& ctx) {
+  if (!ctx.sys.killswitch_present())
+    return finish(ctx, opts, {}, "killswitch is not available on " + ctx.sys.describe(), kExitUnavailable);
+  auto lines = wire::read_engaged(ctx.sys);
+  if (!lines) return finish(ctx, opts, {}, lines.error().message(), kExitSystem);
+  std::vector<std::string> targets;
+  for (const auto& line : *lines)
+    if (waiting(line) && (opts.target.empty() || line.target == opts.target)) targets.push_back(line.target);
+  if (targets.empty())
+    return finish(ctx, opts, {},
+                  opts.target.empty() ? "nothing waits for confirmation"
+                                      : opts.target + " is not engaged with --confirm, or was confirmed already",
+                  opts.target.empty() ? kExitOk : kExitNotFound);
+  std::vector<std::string> done;
+  for (const auto& t : targets) {
+    auto command = wire::Command::confirm(t);
+    if (auto sent = wire::send(ctx.sys, command); !sent)
+      return finish(ctx, opts, done, describe_failure(ctx, command, sent.error()), failure_exit_code(sent.error()));
+    done.push_back(t);
+  }
+  return finish(ctx, opts, done, "", kExitOk);
+}
+
+}  // namespace ks::commands
