@@ -25,7 +25,7 @@ void check_command(const std::string& input) {
   std::string buf = input;  // parsed in place, NUL-terminated like memdup_user_nul
   ks_command cmd;
   if (ks_parse_command(buf.data(), input.size(), &cmd) != 0) return;
-  check(cmd.verb >= KS_CMD_ENGAGE && cmd.verb <= KS_CMD_MONITOR);
+  check(cmd.verb >= KS_CMD_ENGAGE && cmd.verb <= KS_CMD_CONFIRM);
   if (cmd.verb == KS_CMD_DISENGAGE_ALL) {
     check(cmd.target == nullptr);
     return;
@@ -33,6 +33,8 @@ void check_command(const std::string& input) {
   check(cmd.target != nullptr && ks_symbol_valid(cmd.symbol));
   check(cmd.symbol == cmd.target + (cmd.module_len ? cmd.module_len + 1 : 0));
   if (cmd.verb == KS_CMD_TRYENGAGE) check(cmd.seconds >= 1 && cmd.seconds <= KS_TRY_SECONDS_MAX);
+  if (cmd.verb == KS_CMD_ENGAGE) check(cmd.seconds <= KS_TRY_SECONDS_MAX);  // expire=, 0 without
+  if (cmd.verb != KS_CMD_ENGAGE && cmd.verb != KS_CMD_TRYENGAGE) check(cmd.seconds == 0);
   check(cmd.cond.n <= KS_COND_MAX);
   if (cmd.cond.n) {
     char text[KS_COND_TEXT_MAX];
@@ -65,5 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check_command(input);
   check_param_entry(input);
   check_retval_write(input);
+  // The kernel command line as read from /proc/cmdline: NUL-terminated.
+  std::string line = input.substr(0, input.find('\0'));
+  ks_cmdline_sets(line.c_str(), "engage", line.c_str() + line.size() / 2);
   return 0;
 }

@@ -279,6 +279,7 @@ void ks_try_decide(struct ks_engagement *e)
 		ks_counters_sum(e, &sum);
 		if (sum.hits == 0) {
 			WRITE_ONCE(e->mode, KS_MODE_KILL);
+			ks_engagement_summary_update();
 			pr_notice("tryengage %s committed: no calls in the window; engaged retval=%ld\n",
 				  e->target, e->retval);
 			ks_audit("tryengage-commit", e->target, e->retval, NULL, 1, &who);

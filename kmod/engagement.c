@@ -92,7 +92,59 @@ unsigned int ks_engagement_add(struct ks_engagement *e)
 		add_taint(TAINT_LIVEPATCH, LOCKDEP_STILL_OK);
 		WRITE_ONCE(ks_taint, true);
 	}
-	return ++ks_count;
+	ks_count++;
+	ks_engagement_summary_update();
+	return ks_count;
+}
+
+/*
+ * The summary crash reports print, where no lock may be taken: rebuilt
+ * under ks_lock into the buffer not being read, then published by flipping
+ * the index. Every write stays NUL-terminated inside its buffer, so even a
+ * reader racing a second rebuild prints a string, not memory after it.
+ */
+#define KS_SUMMARY_MAX 1024
+#define KS_SUMMARY_TAIL 32	/* room for " (and N more)" */
+static char ks_summary[2][KS_SUMMARY_MAX];
+static unsigned int ks_summary_index;
+
+void ks_engagement_summary_update(void)
+{
+	unsigned int next = !ks_summary_index, shown = 0;
+	char *buf = ks_summary[next];
+	struct ks_engagement *e;
+	size_t len = 0;
+
+	lockdep_assert_held(&ks_lock);
+	buf[0] = '\0';
+	ks_for_each_engagement(e) {
+		size_t room = KS_SUMMARY_MAX - KS_SUMMARY_TAIL - len;
+		int n;
+
+		if (READ_ONCE(e->mode) == KS_MODE_KILL)
+			n = snprintf(buf + len, room, "%s%s=%ld", shown ? " " : "",
+				     e->target, READ_ONCE(e->retval));
+		else
+			n = snprintf(buf + len, room, "%s%s(%s)", shown ? " " : "",
+				     e->target, ks_state_name(e));
+		if (n < 0 || (size_t)n >= room) {
+			buf[len] = '\0';	/* no half entry */
+			break;
+		}
+		len += n;
+		shown++;
+	}
+	if (shown < ks_count)
+		scnprintf(buf + len, KS_SUMMARY_MAX - len, " (and %u more)",
+			  ks_count - shown);
+	/* The new text is complete before a reader can pick its buffer. */
+	smp_store_release(&ks_summary_index, next);
+}
+
+const char *ks_engagement_summary(void)
+{
+	/* Pairs with the release in ks_engagement_summary_update(). */
+	return ks_summary[smp_load_acquire(&ks_summary_index)];
 }
 
 unsigned int ks_engagement_count(void)
@@ -105,7 +157,9 @@ unsigned int ks_engagement_del(struct ks_engagement *e)
 {
 	lockdep_assert_held(&ks_lock);
 	list_del_init(&e->node);
-	return --ks_count;
+	ks_count--;
+	ks_engagement_summary_update();
+	return ks_count;
 }
 
 struct ks_engagement *ks_lookup(const char *target)
@@ -182,5 +236,6 @@ int ks_set_retval(struct ks_engagement *e, long retval,
 		  whotext);
 	ks_audit("retval", e->target, retval, NULL, 1, who);
 	WRITE_ONCE(e->retval, retval);
+	ks_engagement_summary_update();
 	return 0;
 }

@@ -96,6 +96,17 @@ struct ks_engagement *ks_lookup(const char *target);
 int ks_set_retval(struct ks_engagement *e, long retval,
 		  const struct ks_caller *who);
 
+/*
+ * Under ks_lock, after the list, a value or a mode changed: rebuilds the
+ * one-line summary of what is engaged that crash reports print.
+ */
+void ks_engagement_summary_update(void);
+/*
+ * That summary, "f=-1 m:g=-13 h(monitoring) (and 2 more)", or "" when
+ * nothing is engaged. Lock-free: for oops and panic context.
+ */
+const char *ks_engagement_summary(void);
+
 bool ks_tainted(void);
 const char *ks_state_name(const struct ks_engagement *e);
 void ks_counters_sum(const struct ks_engagement *e, struct ks_counters *sum);

@@ -10,6 +10,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/rcupdate.h>
@@ -17,20 +18,63 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "audit.h"
 #include "caller.h"
 #include "control.h"
+#include "crash_note.h"
 #include "engage.h"
 #include "fs.h"
 #include "parse.h"
 #include "pending.h"
+#include "pin.h"
+#include "privilege.h"
 #include "requirements.h"
 #include "tryengage.h"
 #include "uapi/killswitch.h"
+
+/* The kernel command line is at most 2048 bytes on x86 (COMMAND_LINE_SIZE). */
+#define KS_CMDLINE_MAX 4096
 
 static char *ks_engage_param;
 module_param_named(engage, ks_engage_param, charp, 0400);
 MODULE_PARM_DESC(engage,
 		 "engage at load: <symbol>=<retval>[,<symbol>=<retval>...]; a bad entry is logged and skipped");
+
+/*
+ * Under lockdown nothing may change at run time, so engage= counts only
+ * when the kernel command line itself set it (killswitch.engage=...): a
+ * later modprobe with engage= is refused whole.
+ */
+static bool ks_param_allowed(const struct ks_caller *who)
+{
+	char *cmdline;
+	struct file *file;
+	loff_t pos = 0;
+	ssize_t n;
+	bool ok;
+
+	if (!ks_locked_down())
+		return true;
+	cmdline = kzalloc(KS_CMDLINE_MAX, GFP_KERNEL);
+	file = filp_open("/proc/cmdline", O_RDONLY, 0);
+	if (!cmdline || IS_ERR(file)) {
+		if (!IS_ERR(file))
+			filp_close(file, NULL);
+		kfree(cmdline);
+		pr_warn("engage= refused: the kernel is locked down and its command line cannot be read\n");
+		ks_audit("engage", NULL, 0, NULL, 0, who);
+		return false;
+	}
+	n = kernel_read(file, cmdline, KS_CMDLINE_MAX - 1, &pos);
+	filp_close(file, NULL);
+	ok = n > 0 && ks_cmdline_sets(cmdline, "engage", ks_engage_param);
+	kfree(cmdline);
+	if (!ok) {
+		pr_warn("engage= refused: the kernel is locked down, and then only the kernel command line (killswitch.engage=) may engage at load\n");
+		ks_audit("engage", NULL, 0, NULL, 0, who);
+	}
+	return ok;
+}
 
 /* Engages each entry of engage=; a bad one is logged and skipped, never fatal. */
 static void ks_engage_from_param(void)
@@ -51,6 +95,11 @@ static void ks_engage_from_param(void)
 		return;
 	}
 	ks_caller_kernel(&who, "module parameter engage=");
+	if (!ks_param_allowed(&who)) {
+		kfree(cmd);
+		kfree(list);
+		return;
+	}
 	cursor = list;
 	while ((entry = strsep(&cursor, seps)) != NULL) {
 		int err;
@@ -79,12 +128,18 @@ static int __init ks_init(void)
 	err = ks_fs_init(&ks_control_fops);
 	if (err)
 		goto fail_wq;
-	err = ks_pending_init();
+	err = ks_crash_note_init();
 	if (err)
 		goto fail_fs;
+	err = ks_pending_init();
+	if (err)
+		goto fail_note;
 	ks_engage_from_param();
+	ks_pin_init();
 	return 0;
 
+fail_note:
+	ks_crash_note_exit();
 fail_fs:
 	ks_fs_exit();
 fail_wq:
@@ -96,6 +151,8 @@ static void __exit ks_exit(void)
 {
 	struct ks_caller who;
 
+	/* Not pinned, or this would not run: stop looking for lockdown. */
+	ks_pin_exit();
 	/* No module event may arm anything once we start tearing down. */
 	ks_pending_exit();
 	ks_caller_kernel(&who, "module unload");
@@ -103,6 +160,7 @@ static void __exit ks_exit(void)
 	/* Waits for a tryengage decision still running. */
 	ks_try_wq_exit();
 	ks_fs_exit();
+	ks_crash_note_exit();
 	/*
 	 * A handler may have sent a task to ks_return_stub just before its
 	 * probe went away, and the task may be preempted before the stub's

@@ -182,6 +182,57 @@ int ks_parse_command(char *buf, size_t len, struct ks_command *cmd)
 	return ks_parse_condition(cursor, &cmd->cond);
 }
 
+/* Whether @len bytes at @a equal @b, with '-' and '_' alike. */
+static bool ks_param_name_eq(const char *a, size_t len, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char x = a[i] == '-' ? '_' : a[i];
+		char y = b[i] == '-' ? '_' : b[i];
+
+		if (b[i] == '\0' || x != y)
+			return false;
+	}
+	return b[len] == '\0';
+}
+
+bool ks_cmdline_sets(const char *cmdline, const char *param, const char *value)
+{
+	static const char prefix[] = "killswitch.";
+	const char *p = cmdline, *start, *eq, *val;
+	size_t val_len;
+	bool quoted;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		start = p;
+		quoted = false;
+		/* A token ends at a blank outside double quotes (the kernel's next_arg). */
+		while (*p && (quoted || !(*p == ' ' || *p == '\t' || *p == '\n'))) {
+			if (*p == '"')
+				quoted = !quoted;
+			p++;
+		}
+		if (strncmp(start, prefix, sizeof(prefix) - 1) != 0)
+			continue;
+		eq = memchr(start, '=', p - start);
+		if (!eq || !ks_param_name_eq(start + sizeof(prefix) - 1,
+					     eq - start - (sizeof(prefix) - 1), param))
+			continue;
+		val = eq + 1;
+		val_len = p - val;
+		if (val_len >= 2 && val[0] == '"' && val[val_len - 1] == '"') {
+			val++;
+			val_len -= 2;
+		}
+		if (strlen(value) == val_len && strncmp(val, value, val_len) == 0)
+			return true;
+	}
+	return false;
+}
+
 int ks_parse_retval_write(char *buf, size_t len, long *retval)
 {
 	if (len == 0 || ks_check_text(buf, len))

@@ -64,6 +64,14 @@ int ks_parse_param_entry(char *entry, struct ks_command *cmd);
  */
 int ks_parse_retval_write(char *buf, size_t len, long *retval);
 
+/*
+ * Whether the kernel command line @cmdline sets module parameter @param of
+ * killswitch to exactly @value: "killswitch.<param>=<value>", the value
+ * possibly in double quotes, '-' and '_' alike in the name as the kernel
+ * reads them. Under lockdown, engage= is taken only from there.
+ */
+bool ks_cmdline_sets(const char *cmdline, const char *param, const char *value);
+
 /* A kernel symbol name: [A-Za-z0-9_.], not empty, shorter than KS_SYMBOL_MAX. */
 bool ks_symbol_valid(const char *symbol);
 

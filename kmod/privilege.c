@@ -17,11 +17,7 @@
 #include "caller.h"
 #include "privilege.h"
 
-/*
- * 0 when runtime changes are allowed; -EPERM when the kernel is locked down
- * at integrity or above (the lockdown LSM logs the refusal too).
- */
-static int ks_lockdown_check(void)
+bool ks_locked_down(void)
 {
 	/*
 	 * Changing what kernel functions return is an integrity matter, the
@@ -29,7 +25,7 @@ static int ks_lockdown_check(void)
 	 * kernel exports no level to compare with, only this question, so we
 	 * ask it with the integrity-class reason closest to ours.
 	 */
-	return security_locked_down(LOCKDOWN_DEBUGFS) ? -EPERM : 0;
+	return security_locked_down(LOCKDOWN_DEBUGFS) != 0;
 }
 
 char *ks_privileged_copy(const char __user *ubuf, size_t count, size_t max,
@@ -37,19 +33,17 @@ char *ks_privileged_copy(const char __user *ubuf, size_t count, size_t max,
 			 struct ks_caller *who)
 {
 	char whotext[KS_CALLER_MAX];
-	int err;
 
 	if (!capable(CAP_SYS_ADMIN))
 		return ERR_PTR(-EPERM);
 	ks_caller_current(who);
-	err = ks_lockdown_check();
-	if (err) {
+	if (ks_locked_down()) {
 		ks_caller_format(who, whotext, sizeof(whotext));
-		pr_warn_ratelimited("change refused: the kernel is locked down; by %s\n",
-				    whotext);
+		pr_warn("change refused: the kernel is locked down; by %s\n",
+			whotext);
 		/* Nothing was read, so the record carries no value. */
 		ks_audit(op, target, 0, NULL, 0, who);
-		return ERR_PTR(err);
+		return ERR_PTR(-EPERM);
 	}
 	if (count == 0 || count > max)
 		return ERR_PTR(-EINVAL);

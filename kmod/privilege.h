@@ -12,12 +12,17 @@
 struct ks_caller;
 
 /*
+ * Whether the kernel is locked down at integrity or above, when no change
+ * may be made at run time (the lockdown LSM logs its answer when it is).
+ */
+bool ks_locked_down(void);
+
+/*
  * Checks that the writer may change anything, then copies what it wrote.
  * In this order, each with its own errno:
  * - CAP_SYS_ADMIN, else -EPERM;
  * - the kernel not locked down at integrity or above, else -EPERM, with a
- *   rate-limited log line and an audit record of @op on @target (NULL: all)
- *   with res=0;
+ *   log line and an audit record of @op on @target (NULL: all) with res=0;
  * - 1 to @max bytes, else -EINVAL.
  * Returns the @count bytes at @ubuf with a NUL after them, for kfree(), or
  * an ERR_PTR. @who is the writer from the capability check on.

@@ -1,5 +1,9 @@
 // With lockdown raised to integrity at run time, every runtime change is
 // refused with EPERM, and what was engaged keeps working.
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "support/guest.h"
 #include "trigger/af_alg_aead.h"
 #include "util/file_io.h"
@@ -53,6 +57,35 @@ TEST_F(LockdownTest, RefusedRetvalWriteIsLoggedAndAudited) {
   ASSERT_TRUE(lines);
   ASSERT_EQ(lines->size(), 1u);
   EXPECT_EQ((*lines)[0].retval, -1);
+}
+
+}  // namespace
+}  // namespace ks::guest
+
+namespace ks::guest {
+namespace {
+
+// Unloading would undo every engagement, which lockdown forbids: once the
+// kernel is locked down with something engaged, killswitch pins itself.
+TEST_F(LockdownTest, RmmodIsRefusedOnceLockedDownWithEngagements) {
+  ASSERT_FALSE(ks_.engage(target::kInt, -EPERM));
+  ASSERT_TRUE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
+  ::sleep(2);  // it looks once a second
+  EXPECT_NE(sh("rmmod killswitch 2>/dev/null"), 0) << "rmmod must be refused";
+  EXPECT_TRUE(module_loaded("killswitch"));
+  EXPECT_EQ(target::call_int(), -EPERM) << "the engagement keeps working";
+  std::string log = kernel_log();
+  EXPECT_NE(log.find("the kernel is locked down with 1 engagement: killswitch stays loaded until reboot"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("op=pin target=all value=1"), std::string::npos) << "audited";
+}
+
+// Without engagements there is nothing to keep: unloading stays possible.
+TEST_F(LockdownTest, WithNothingEngagedLockdownDoesNotPin) {
+  ASSERT_TRUE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
+  ::sleep(2);
+  EXPECT_EQ(sh("rmmod killswitch"), 0);
 }
 
 }  // namespace

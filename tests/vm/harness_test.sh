@@ -1,6 +1,7 @@
 #!/bin/sh
 # Tests of the VM harness itself (vm/run.sh): exit status, module loading,
-# shares, and that an oops, WARN, panic or hang fails the run.
+# shares, that an oops, WARN, panic or hang fails the run; and what a panic
+# report says about killswitch (docs/safety.md, rule 4).
 #   usage: harness_test.sh <case>
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -45,7 +46,14 @@ detects_panic)
 	expect 125 "Kernel panic" "$run" run 'echo c > /proc/sysrq-trigger' ;;
 detects_hang)
 	VM_TIMEOUT=20 expect 124 "guest hung" "$run" run 'sleep 600' ;;
+crash_report)
+	# A panic with something engaged: its report names what, and says K.
+	expect 125 "killswitch: engaged at the time of the panic: killswitch_test_int=-1 killswitch_test:killswitch_test_long(monitoring)" \
+		"$run" run "modprobe killswitch_test && echo 'engage killswitch_test_int -EPERM' > $ctl &&
+			echo 'monitor killswitch_test:killswitch_test_long' > $ctl && echo c > /proc/sysrq-trigger"
+	grep -q "Tainted: .*K" "$out" || { echo "FAIL: the panic's Tainted: line lacks K"; cat "$out"; exit 1; }
+	echo "ok: Tainted: says K" ;;
 *)
-	echo "usage: $0 exit_status|loads_killswitch|ks_load_0|share|detects_warn|detects_panic|detects_hang" >&2
+	echo "usage: $0 exit_status|loads_killswitch|ks_load_0|share|detects_warn|detects_panic|detects_hang|crash_report" >&2
 	exit 2 ;;
 esac

@@ -274,3 +274,23 @@ TEST(ParseRetvalWrite, OneValueAndOptionalNewline) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CmdlineSets, FindsTheParameterExactlyAsTheKernelSplitsTheLine) {
+  const char* line = "BOOT_IMAGE=/vmlinuz root=/dev/vda killswitch.engage=af_alg_sendmsg=-1,esp_input=-22 quiet\n";
+  EXPECT_TRUE(ks_cmdline_sets(line, "engage", "af_alg_sendmsg=-1,esp_input=-22"));
+  EXPECT_FALSE(ks_cmdline_sets(line, "engage", "af_alg_sendmsg=-1")) << "the whole value, not a prefix";
+  EXPECT_FALSE(ks_cmdline_sets(line, "engage", "af_alg_sendmsg=-1,esp_input=-22 quiet"));
+  EXPECT_FALSE(ks_cmdline_sets(line, "max_engagements", "1"));
+  EXPECT_TRUE(ks_cmdline_sets("a killswitch.engage=\"f=-1\" b", "engage", "f=-1")) << "quoted";
+  EXPECT_TRUE(ks_cmdline_sets("killswitch.engage=f=-1", "engage", "f=-1")) << "alone, no newline";
+  EXPECT_FALSE(ks_cmdline_sets("xkillswitch.engage=f=-1", "engage", "f=-1"));
+  EXPECT_FALSE(ks_cmdline_sets("killswitch.engagex=f=-1", "engage", "f=-1"));
+  EXPECT_FALSE(ks_cmdline_sets("other.engage=f=-1", "engage", "f=-1"));
+  EXPECT_FALSE(ks_cmdline_sets("", "engage", "f=-1"));
+  EXPECT_TRUE(ks_cmdline_sets("killswitch.max-engagements=4", "max_engagements", "4")) << "'-' and '_' alike";
+  EXPECT_FALSE(ks_cmdline_sets("killswitch.engage", "engage", "")) << "no '=': no value";
+}
+
+}  // namespace
