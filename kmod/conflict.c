@@ -73,8 +73,13 @@ int ks_conflict_check(const char *name)
 
 	if (register_kprobe(&scout))
 		return 0;
-	/* A probe that joined an existing one is on that one's list. */
-	shared = !list_empty(&scout.list);
+	/*
+	 * A probe that joined an existing one is on an aggregate's list with
+	 * it. A probe alone off an ftrace site is on an aggregate's list too
+	 * (kprobes wraps it to optimise it into a jump), but with nobody else:
+	 * the aggregate and the scout, two nodes. Three or more is sharing.
+	 */
+	shared = !list_empty(&scout.list) && scout.list.next->next != &scout.list;
 	if (!shared && (scout.flags & KPROBE_FLAG_FTRACE))
 		bpf = ks_has_bpf_trampoline((unsigned long)scout.addr);
 	unregister_kprobe(&scout);

@@ -415,6 +415,10 @@ int ks_check_name(const char *symbol, bool short_circuits,
 
 	verdict->rule = KS_RULE_ACCEPTED;
 	verdict->entry = NULL;
+	if (short_circuits && strstr(symbol, ".cold")) {
+		verdict->rule = KS_RULE_NOT_ENTRY;
+		return -EACCES;
+	}
 	if (named && (named->rule == KS_RULE_MACHINERY ||
 		      (short_circuits && named->rule == KS_RULE_VITAL))) {
 		verdict->rule = named->rule;
@@ -464,6 +468,8 @@ const char *ks_refusal_reason(const struct ks_verdict *verdict)
 		return "the value is not a negative errno that fits its return type";
 	case KS_RULE_PROTECTS:
 		return "its failure removes a protection (seccomp, LSM policy, lockdown, keyrings, dropping privileges or files)";
+	case KS_RULE_NOT_ENTRY:
+		return "a .cold part is a block of its function that is jumped to, never called: returning from it would corrupt the stack (monitor it, or engage the function itself)";
 	case KS_RULE_ACCEPTED:
 		break;
 	}

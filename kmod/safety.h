@@ -41,6 +41,7 @@ enum ks_rule {
 	KS_RULE_GRANTS,		/* the value reports success or permission */
 	KS_RULE_RANGE,		/* the value is no errno, or does not fit */
 	KS_RULE_PROTECTS,	/* its failure removes a protection */
+	KS_RULE_NOT_ENTRY,	/* a .cold block: jumped to, never called */
 };
 
 struct ks_verdict {

@@ -60,6 +60,13 @@ noinline long killswitch_test_args(long a1, long a2, long a3, long a4,
 	return a1 + a2 + a3 + a4 + a5 + a6;
 }
 
+/* No ftrace site: kprobes takes it with a breakpoint, not through ftrace. */
+noinline notrace int killswitch_test_notrace(void)
+{
+	atomic_long_inc(&ks_test_body_runs);
+	return KS_TEST_INT_VALUE;
+}
+
 noinline void killswitch_test_void(void)
 {
 	atomic_long_inc(&ks_test_body_runs);
@@ -171,6 +178,14 @@ static ssize_t ks_test_long_read(struct file *file, char __user *ubuf,
 	return *ppos ? 0 : ks_test_print(ubuf, count, ppos, "%ld\n", value);
 }
 
+static ssize_t ks_test_notrace_read(struct file *file, char __user *ubuf,
+				    size_t count, loff_t *ppos)
+{
+	long value = *ppos ? 0 : killswitch_test_notrace();
+
+	return *ppos ? 0 : ks_test_print(ubuf, count, ppos, "%ld\n", value);
+}
+
 static ssize_t ks_test_void_read(struct file *file, char __user *ubuf,
 				 size_t count, loff_t *ppos)
 {
@@ -249,6 +264,10 @@ static const struct file_operations ks_test_long_fops = {
 	.read = ks_test_long_read,
 };
 
+static const struct file_operations ks_test_notrace_fops = {
+	.read = ks_test_notrace_read,
+};
+
 static const struct file_operations ks_test_void_fops = {
 	.read = ks_test_void_read,
 };
@@ -268,6 +287,8 @@ static int __init ks_test_init(void)
 	debugfs_create_file("int", 0444, ks_test_dir, NULL, &ks_test_int_fops);
 	debugfs_create_file("long", 0444, ks_test_dir, NULL, &ks_test_long_fops);
 	debugfs_create_file("void", 0444, ks_test_dir, NULL, &ks_test_void_fops);
+	debugfs_create_file("notrace", 0444, ks_test_dir, NULL,
+			    &ks_test_notrace_fops);
 	debugfs_create_file("args", 0644, ks_test_dir, NULL, &ks_test_args_fops);
 	debugfs_create_file("body_runs", 0444, ks_test_dir, NULL,
 			    &ks_test_body_runs_fops);

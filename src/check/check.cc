@@ -35,6 +35,8 @@ std::string rule_name(ks_rule rule) {
       return "range";
     case KS_RULE_PROTECTS:
       return "protects";
+    case KS_RULE_NOT_ENTRY:
+      return "not_entry";
   }
   return "accepted";
 }

@@ -36,7 +36,8 @@ struct Report {
   std::optional<btf::Prototype> prototype;
   std::vector<std::string> clones;  // entry clones, engaged together with the function
   std::vector<std::string> cold;    // out-of-line blocks, never probed
-  std::string rule;      // the module's verdict: accepted, machinery, vital, no_btf, type, grants, range, protects
+  std::string
+      rule;  // the module's verdict: accepted, machinery, vital, no_btf, type, grants, range, protects, not_entry
   bool pending = false;  // module named but not loaded
   std::optional<long> value;
   std::optional<std::string> condition;  // in the module's grammar

@@ -16,9 +16,11 @@
 
 #include <cerrno>
 #include <functional>
+#include <sstream>
 #include <string>
 
 #include "support/guest.h"
+#include "util/file_io.h"
 
 namespace ks::guest {
 namespace {
@@ -197,6 +199,37 @@ TEST_F(RedTeamTest, ThirtyOrdinaryMitigationsStayAccepted) {
   }
   EXPECT_GE(accepted, 30);
   EXPECT_EQ(engaged_text(), "");
+}
+
+}  // namespace
+}  // namespace ks::guest
+
+namespace ks::guest {
+namespace {
+
+// Functions kprobes can take but ftrace cannot: a notrace function (no
+// ftrace site) engages through a breakpoint; a .cold block may be
+// monitored but never short-circuited. Neither is ever a false EBUSY.
+TEST_F(RedTeamTest, FunctionsWithoutAnFtraceSiteEngageAndColdPartsAreRefusedClearly) {
+  ASSERT_FALSE(ks_.engage(target::kNotrace, -EPERM)) << kernel_log();
+  EXPECT_EQ(target::call_notrace(), -EPERM);
+  EXPECT_EQ(ks_.hits(target::kNotrace).value_or(0), 1u);
+  ASSERT_FALSE(ks_.disengage(target::kNotrace));
+  EXPECT_EQ(target::call_notrace(), target::kIntValue);
+
+  std::string cold;
+  std::istringstream kallsyms(util::read_text("/proc/kallsyms").value_or(""));
+  for (std::string line; std::getline(kallsyms, line);) {
+    if (line.size() > 5 && line.compare(line.size() - 5, 5, ".cold") == 0 && line.find(" t ") != std::string::npos) {
+      cold = line.substr(line.rfind(' ') + 1);
+      break;
+    }
+  }
+  ASSERT_FALSE(cold.empty()) << "the stock kernel has .cold parts";
+  EXPECT_EQ(ks_.command("engage " + cold + " -EPERM").value(), EACCES);
+  EXPECT_NE(kernel_log().find("engage " + cold + " refused: a .cold part is a block of its function"),
+            std::string::npos);
+  EXPECT_FALSE(ks_.command("monitor " + cold)) << "monitoring a .cold part is fine";
 }
 
 }  // namespace

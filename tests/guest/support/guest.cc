@@ -61,6 +61,7 @@ long read_value(const char* file) {
 
 long call_int() { return read_value("int"); }
 long call_long() { return read_value("long"); }
+long call_notrace() { return read_value("notrace"); }
 long body_runs() { return read_value("body_runs"); }
 }  // namespace target
 

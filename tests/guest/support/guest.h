@@ -29,11 +29,13 @@ inline constexpr const char* kInt = "killswitch_test_int";
 inline constexpr const char* kLong = "killswitch_test_long";
 inline constexpr const char* kArgs = "killswitch_test_args";
 inline constexpr const char* kVoid = "killswitch_test_void";
+inline constexpr const char* kNotrace = "killswitch_test_notrace";  // no ftrace site
 inline constexpr long kIntValue = 42;
 inline constexpr long kLongValue = 0x123456789L;
 
 long call_int();
 long call_long();
+long call_notrace();
 long body_runs();
 }  // namespace target
 

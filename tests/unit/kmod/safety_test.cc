@@ -146,6 +146,14 @@ TEST(Safety, TheMachineryIsNotEvenMonitored) {
   }
 }
 
+TEST(Safety, AColdPartIsNeverShortCircuitedButMayBeMonitored) {
+  EXPECT_EQ(rule("tcp_sendmsg.cold", -EPERM), KS_RULE_NOT_ENTRY);
+  EXPECT_EQ(rule("f.part.0.cold", -EPERM), KS_RULE_NOT_ENTRY);
+  EXPECT_EQ(rule("tcp_sendmsg.cold", 0, kInt, false), KS_RULE_ACCEPTED);
+  ks_verdict verdict{};
+  EXPECT_EQ(ks_check_name("f.cold", true, &verdict), -EACCES) << "refused before any lookup";
+}
+
 TEST(Safety, TheNameRulesAloneServeFunctionsNotLoadedYet) {
   ks_verdict verdict{};
   EXPECT_EQ(ks_check_name("vfs_write", true, &verdict), -EACCES);
@@ -155,7 +163,7 @@ TEST(Safety, TheNameRulesAloneServeFunctionsNotLoadedYet) {
 }
 
 TEST(Safety, EachRefusalHasASentence) {
-  for (int r = KS_RULE_MACHINERY; r <= KS_RULE_PROTECTS; r++) {
+  for (int r = KS_RULE_MACHINERY; r <= KS_RULE_NOT_ENTRY; r++) {
     ks_verdict verdict{static_cast<ks_rule>(r), nullptr};
     EXPECT_NE(std::string(ks_refusal_reason(&verdict)), "no rule refuses it") << r;
   }
