@@ -224,6 +224,7 @@ void ks_disengage_all(const struct ks_caller *who)
 	struct ks_engagement *e, *tmp;
 
 	mutex_lock(&ks_lock);
+	ks_disarm_all();
 	ks_for_each_engagement_safe(e, tmp)
 		ks_remove(e, KS_VERB_DISENGAGE, who);
 	mutex_unlock(&ks_lock);

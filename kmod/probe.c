@@ -11,6 +11,7 @@
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/rcupdate.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -122,6 +123,28 @@ int ks_probe_enable(struct ks_engagement *e)
 	lockdep_assert_held(&ks_lock);
 	/* Arming the ftrace site happens here, so a livepatch conflicts here. */
 	return ks_conflict_explain(e->target, enable_kprobe(&e->kp));
+}
+
+void ks_disarm_all(void)
+{
+	struct ks_engagement *e;
+	struct kprobe **kps;
+	unsigned int n = 0;
+
+	lockdep_assert_held(&ks_lock);
+	kps = kvmalloc_array(ks_engagement_count(), sizeof(*kps), GFP_KERNEL);
+	if (!kps)
+		return;	/* each is disarmed on its own as it is removed */
+	ks_for_each_engagement(e) {
+		if (e->armed)
+			kps[n++] = &e->kp;
+	}
+	/* Waits for one grace period after taking all of them out. */
+	if (n)
+		unregister_kprobes(kps, n);
+	ks_for_each_engagement(e)
+		e->armed = false;
+	kvfree(kps);
 }
 
 void ks_disarm(struct ks_engagement *e)

@@ -21,5 +21,11 @@ int ks_probe_enable(struct ks_engagement *e);
  * handler of it runs any more; armed -> pending.
  */
 void ks_disarm(struct ks_engagement *e);
+/*
+ * Under ks_lock. Disarms every armed engagement on the list at once: one
+ * RCU grace period for all of them instead of one each, so taking down the
+ * maximum holds ks_lock for moments, not minutes.
+ */
+void ks_disarm_all(void);
 
 #endif /* KS_PROBE_H */
