@@ -252,7 +252,10 @@ static const struct ks_name_rule ks_name_rules[] = {
 	{ "try_to_grab_pending", KS_RULE_VITAL },
 	{ "task_work_*", KS_RULE_VITAL },
 	{ "kthread*", KS_RULE_VITAL },
-	/* The allocator core (fail_function's should_failslab included). */
+	/*
+	 * The allocator core (fail_function's should_failslab included), and
+	 * page reclaim and compaction, which an allocation may enter.
+	 */
 	{ "kmalloc*", KS_RULE_VITAL },
 	{ "__kmalloc*", KS_RULE_VITAL },
 	{ "kmem_cache_*", KS_RULE_VITAL },
@@ -264,6 +267,15 @@ static const struct ks_name_rule ks_name_rules[] = {
 	{ "*slab*", KS_RULE_VITAL },
 	{ "pcpu_*", KS_RULE_VITAL },
 	{ "should_fail*", KS_RULE_VITAL },
+	{ "rmqueue*", KS_RULE_VITAL },
+	{ "__rmqueue*", KS_RULE_VITAL },
+	{ "*free_pages*", KS_RULE_VITAL },
+	{ "*pcp*", KS_RULE_VITAL },
+	{ "*zone_watermark*", KS_RULE_VITAL },
+	{ "*reclaim*", KS_RULE_VITAL },
+	{ "*shrink*", KS_RULE_VITAL },
+	{ "*compact*", KS_RULE_VITAL },
+	{ "*lru*", KS_RULE_VITAL },
 	/* Notifier chains, exit and signal delivery. */
 	{ "*notifier*", KS_RULE_VITAL },
 	{ "notify_die", KS_RULE_VITAL },

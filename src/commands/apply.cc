@@ -17,8 +17,9 @@ void setup_apply(CLI::App& app, Context& ctx, int& exit_code) {
   auto* cmd = app.add_subcommand("apply", "Apply mitigation profiles where the running kernel needs them");
   cmd->add_option("profiles", opts->paths, "profile files or folders of *.toml")->required();
   cmd->add_flag("--dry-run", opts->dry_run, "decide and report, change nothing");
-  cmd->add_flag("--ignore-version", opts->ignore_version,
-                "apply even where the kernel is fixed or the profile does not know it");
+  cmd->add_flag("--ignore-version", opts->ignore_version, "apply even where the kernel is known to be fixed");
+  cmd->add_flag("--include-unknown", opts->include_unknown,
+                "apply also the profiles of a folder that cannot tell whether this kernel needs them");
   cmd->add_flag("--json", opts->json, "print JSON");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_apply(*opts, ctx); });
 }
@@ -37,8 +38,11 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
 
   std::vector<profile::ProfileResult> results;
   for (const auto& p : loaded.profiles)
-    results.push_back(
-        profile::apply_profile(p, *facts, ctx.sys, {.dry_run = opts.dry_run, .ignore_version = opts.ignore_version}));
+    results.push_back(profile::apply_profile(p, *facts, ctx.sys,
+                                             {.dry_run = opts.dry_run,
+                                              .ignore_version = opts.ignore_version,
+                                              .include_unknown = opts.include_unknown,
+                                              .named = loaded.is_named(p)}));
 
   int code = kExitOk;
   bool not_loaded = false;

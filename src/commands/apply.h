@@ -13,6 +13,7 @@ struct ApplyOptions {
   std::vector<std::string> paths;
   bool dry_run = false;
   bool ignore_version = false;
+  bool include_unknown = false;
   bool json = false;
 };
 

@@ -94,7 +94,7 @@ nlohmann::json list_json(const std::vector<Listed>& list, const util::Result<pro
                      {"source", l.profile->source.string()},
                      {"persisted", l.persisted}};
     if (l.verdict) {
-      j["applicable"] = l.verdict->applicable;
+      j["need"] = profile::need_name(l.verdict->need);
       j["applicability"] = l.verdict->reason;
     }
     profiles.push_back(std::move(j));
@@ -106,7 +106,7 @@ nlohmann::json list_json(const std::vector<Listed>& list, const util::Result<pro
 
 void print_list(std::ostream& out, const std::vector<Listed>& list) {
   for (const auto& l : list) {
-    std::string need = !l.verdict ? "?" : l.verdict->applicable ? "needed" : "not needed";
+    std::string need = !l.verdict ? "?" : std::string(profile::need_name(l.verdict->need));
     out << l.profile->id << "  " << need << (l.persisted ? ", persisted" : "") << "  " << l.profile->title << "\n";
   }
 }
@@ -147,7 +147,7 @@ int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
   if (opts.json) {
     auto j = profile_json(*p);
     j["persisted"] = persisted(ctx, p->id);
-    if (verdict) j["applicability"] = {{"applicable", verdict->applicable}, {"reason", verdict->reason}};
+    if (verdict) j["applicability"] = {{"need", profile::need_name(verdict->need)}, {"reason", verdict->reason}};
     ctx.out << j.dump(2) << "\n";
     return kExitOk;
   }
@@ -164,8 +164,7 @@ int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
   o << "\n";
   if (!p->fix_note.empty()) o << "Note: " << p->fix_note << "\n";
   for (const auto& r : p->references) o << "See: " << r << "\n";
-  if (verdict)
-    o << "On this kernel: " << (verdict->applicable ? "needed: " : "not needed: ") << verdict->reason << "\n";
+  if (verdict) o << "On this kernel: " << profile::need_name(verdict->need) << ": " << verdict->reason << "\n";
   o << "Persisted: " << (persisted(ctx, p->id) ? "yes" : "no") << "\n";
   return kExitOk;
 }

@@ -14,6 +14,8 @@ const char* outcome_name(Outcome outcome) {
       return "already-applied";
     case Outcome::kNotApplicable:
       return "not-applicable";
+    case Outcome::kUnknown:
+      return "unknown";
     case Outcome::kFailed:
       return "failed";
     case Outcome::kReverted:
@@ -129,13 +131,22 @@ ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::
   ProfileResult r = start(p);
   r.dry_run = options.dry_run;
   r.applicability = decide(p, facts);
-  if (!r.applicability.applicable && !options.ignore_version) {
+  const Need need = r.applicability.need;
+  if (need == Need::kNotNeeded && !options.ignore_version) {
     r.outcome = Outcome::kNotApplicable;
     r.reason = r.applicability.reason;
     return r;
   }
-  std::string why = r.applicability.applicable
-                        ? r.applicability.reason
+  // Never on a guess: a profile whose need is unknown is applied only when
+  // the operator named it or asked for unknown ones.
+  if (need == Need::kUnknown && !options.named && !options.include_unknown && !options.ignore_version) {
+    r.outcome = Outcome::kUnknown;
+    r.reason = r.applicability.reason + "; name the profile, or pass --include-unknown, to apply it anyway";
+    return r;
+  }
+  std::string why = need == Need::kNeeded ? r.applicability.reason
+                    : need == Need::kUnknown && !options.ignore_version
+                        ? "applied as asked, though the need is unknown: " + r.applicability.reason
                         : "applied regardless of version (--ignore-version): " + r.applicability.reason;
 
   std::vector<wire::EngagedLine> lines;

@@ -16,14 +16,17 @@
 namespace ks::profile {
 
 struct ApplyOptions {
-  bool dry_run = false;         // decide and report, write nothing
-  bool ignore_version = false;  // apply even where the kernel is fixed
+  bool dry_run = false;          // decide and report, write nothing
+  bool ignore_version = false;   // apply even where the kernel is fixed
+  bool include_unknown = false;  // apply where the need is unknown, too
+  bool named = false;            // the operator named this profile: unknown need is no reason to skip it
 };
 
 enum class Outcome {
   kApplied,         // engaged now (or would be, in a dry run)
   kAlreadyApplied,  // every target was engaged as the profile says
   kNotApplicable,   // the running kernel does not need it
+  kUnknown,         // not applied: whether the running kernel needs it is unknown
   kFailed,          // nothing of it is engaged by this call; reason says why
   kReverted,        // revert: disengaged what was engaged
   kNotApplied,      // revert: nothing of it was engaged

@@ -22,6 +22,7 @@ Loaded load_profiles(const std::vector<std::filesystem::path>& paths) {
     std::error_code ec;
     if (!std::filesystem::is_directory(path, ec)) {
       load_one(path, out);
+      out.named.insert(path);
       continue;
     }
     std::vector<std::filesystem::path> files;

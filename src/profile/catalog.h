@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace ks::profile {
 struct Loaded {
   std::vector<Profile> profiles;
   std::vector<util::Error> errors;  // malformed ones, each with file and line
+  // The files named themselves rather than found in a folder: the operator
+  // chose these, so a profile whose need is unknown may still be applied.
+  std::set<std::filesystem::path> named;
+  bool is_named(const Profile& p) const { return named.count(p.source) != 0; }
 };
 
 Loaded load_profiles(const std::vector<std::filesystem::path>& paths);

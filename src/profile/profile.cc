@@ -123,7 +123,11 @@ util::Result<void> Reader::read_versions(Profile& p) const {
   if (!fixed) return {};
   if (!fixed->is_table()) return error_at(fixed, "\"fixed\" must be a table");
   const toml::table& ft = *fixed->as_table();
-  KS_TRY(unknown_keys(ft, {"upstream", "debian", "note"}, " in [fixed]"));
+  KS_TRY(unknown_keys(ft, {"mainline", "upstream", "debian", "note"}, " in [fixed]"));
+  KS_TRY_ASSIGN(auto mainline, string_at(ft, "mainline", false, "[fixed]: "));
+  if (!mainline.empty() && !parse_upstream_version(mainline))
+    return error_at(ft.get("mainline"), parse_upstream_version(mainline).error().what);
+  p.fixed_mainline = mainline;
   KS_TRY_ASSIGN(auto up, strings_at(ft, "upstream"));
   std::vector<std::string> series_seen;
   for (size_t i = 0; i < up.size(); ++i) {

@@ -37,6 +37,7 @@ struct Profile {
   std::string summary;
   std::vector<std::string> references;
   std::string introduced;                   // upstream version the bug came in; may be empty
+  std::string fixed_mainline;               // the mainline release with the fix: "6.15"; may be empty
   std::vector<std::string> fixed_upstream;  // one per stable series: "6.1.170", "6.12.85"
   std::vector<PackageFix> fixed_packages;   // "debian" -> "6.1.170-1"
   std::string fix_note;                     // what is not known about the fix, in words

@@ -28,7 +28,7 @@ nlohmann::json result_json(const ProfileResult& r) {
           {"dry_run", r.dry_run},
           {"changed", r.changed},
           {"reason", r.reason},
-          {"applicable", r.applicability.applicable},
+          {"need", need_name(r.applicability.need)},
           {"applicability", r.applicability.reason},
           {"targets", std::move(targets)}};
 }

@@ -63,6 +63,25 @@ TEST_F(ProfileCommandsTest, ApplyOnAFixedKernelIsNotApplicableAndExitsZero) {
   EXPECT_TRUE(sys_.commands.empty());
 }
 
+// The real catalog on a kernel series it records nothing about: nothing is
+// engaged, and each profile says why.
+TEST_F(ProfileCommandsTest, TheWholeCatalogOnAnUnknownSeriesEngagesNothingAndSaysWhy) {
+  sys_.release_text = "6.18.44-generic";
+  sys_.proc_version_text = "Linux version 6.18.44-generic (builder) #1 SMP PREEMPT_DYNAMIC";
+  EXPECT_EQ(run_apply({.paths = {KS_CATALOG_DIR}, .json = true}, c), kExitOk);
+  auto j = out_json();
+  ASSERT_GE(j["results"].size(), 5u);
+  for (const auto& r : j["results"]) {
+    EXPECT_EQ(r["outcome"], "unknown") << r.dump();
+    EXPECT_EQ(r["need"], "unknown");
+    EXPECT_NE(r["reason"].get<std::string>().find("does not record whether the 6.18 series has the fix"),
+              std::string::npos)
+        << r.dump();
+  }
+  EXPECT_EQ(j["changed"], false);
+  EXPECT_TRUE(sys_.commands.empty()) << "nothing engaged on a guess";
+}
+
 TEST_F(ProfileCommandsTest, ApplyFailureExitsFourAndMalformedProfileExitsTwo) {
   sys_.refuse["algif_aead:aead_sendmsg"] = ENOENT;
   EXPECT_EQ(run_apply({.paths = {sample_.string()}}, c), kExitRefused);

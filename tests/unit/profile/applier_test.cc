@@ -36,6 +36,25 @@ TEST_F(ApplierTest, EngagesEveryTargetOnAVulnerableKernel) {
   EXPECT_EQ(control_.commands[1], "engage algif_aead:aead_sendmsg -1 if uid != 0\n");
 }
 
+// A kernel series the profile knows nothing about: a whole-folder apply
+// never engages on a guess; naming the profile, or --include-unknown, does.
+TEST_F(ApplierTest, UnknownNeedIsAppliedOnlyWhenNamedOrAskedFor) {
+  KernelFacts other;
+  other.release = "6.18.44";
+  other.upstream = *parse_upstream_version("6.18.44");
+  auto r = apply_profile(profile_, other, control_, {});
+  EXPECT_EQ(r.outcome, Outcome::kUnknown) << r.reason;
+  EXPECT_NE(r.reason.find("--include-unknown"), std::string::npos) << r.reason;
+  EXPECT_EQ(engaged_count(), 0u);
+  EXPECT_EQ(apply_profile(profile_, other, control_, {.dry_run = true}).outcome, Outcome::kUnknown);
+  r = apply_profile(profile_, other, control_, {.named = true});
+  EXPECT_EQ(r.outcome, Outcome::kApplied) << r.reason;
+  EXPECT_NE(r.reason.find("though the need is unknown"), std::string::npos) << r.reason;
+  ASSERT_FALSE(control_.commands.empty());
+  FakeSystem fresh;
+  EXPECT_EQ(apply_profile(profile_, other, fresh, {.include_unknown = true}).outcome, Outcome::kApplied);
+}
+
 TEST_F(ApplierTest, SecondApplyIsAlreadyAppliedAndWritesNothing) {
   apply_profile(profile_, vulnerable_, control_, {});
   control_.commands.clear();
