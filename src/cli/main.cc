@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
                  "where profiles are looked up by id (repeatable); default " + std::string(kCatalogDir))
       ->allow_extra_args(false);
   app.add_option("--persist-dir", persist_option, "where persisted profiles live; default " + std::string(kPersistDir));
+  app.set_version_flag("--version", "killswitch " KS_VERSION, "print the version and exit");
   app.require_subcommand(1);
   app.footer(kExitCodesHelp);
   int exit_code = kExitOk;

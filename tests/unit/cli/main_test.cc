@@ -31,6 +31,12 @@ Run killswitch(const std::string& args) {
   return run;
 }
 
+TEST(CliBinary, VersionPrintsTheProjectVersion) {
+  auto run = killswitch("--version");
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_EQ(run.output, "killswitch " KS_EXPECTED_VERSION "\n");
+}
+
 TEST(CliBinary, NegativeErrnoNamesAreValuesNotOptions) {
   auto run = killswitch("check af_alg_sendmsg -EPERM --json");
   EXPECT_EQ(run.status, 1) << run.output;  // a warning: the fixture lists it as engaged
