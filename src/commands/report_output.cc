@@ -70,6 +70,8 @@ void print_report(std::ostream& out, const check::Report& r) {
 }
 
 int report_exit_code(const check::Report& r) {
+  // A target that is not even a name is the operator's typo: a usage error.
+  if (r.has("bad_name")) return kExitUsage;
   if (r.not_found()) return kExitNotFound;
   switch (r.verdict()) {
     case check::Severity::kInfo:

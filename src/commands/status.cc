@@ -136,7 +136,9 @@ int run_status(const StatusOptions& opts, Context& ctx) {
     ctx.out << status_json(s).dump(2) << "\n";
   else
     print_status(ctx, s);
-  return s.error ? kExitSystem : kExitOk;
+  if (s.error) return kExitSystem;
+  // Printed in full either way; the exit code lets a script tell.
+  return s.backend == system::Backend::kNone ? kExitUnavailable : kExitOk;
 }
 
 }  // namespace ks::commands

@@ -67,6 +67,19 @@ TEST_F(CommandsTest, DisengageOfWhatIsNotEngagedSaysSo) {
   EXPECT_EQ(run_disengage({"vfs_read"}, io_.ctx), kExitUnavailable);
 }
 
+TEST_F(CommandsTest, StatusWithoutKillswitchSaysSoAndExitsSix) {
+  fake_.present = false;
+  StatusOptions opts;
+  opts.json = true;
+  EXPECT_EQ(run_status(opts, io_.ctx), kExitUnavailable);
+  EXPECT_EQ(nlohmann::json::parse(io_.out.str())["backend"], "none") << "the whole status is still printed";
+}
+
+TEST_F(CommandsTest, ANameThatIsNoNameIsAUsageError) {
+  EXPECT_EQ(run_check({"af_alg:"}, io_.ctx), kExitUsage);
+  EXPECT_EQ(run_check({"bad name!"}, io_.ctx), kExitUsage);
+}
+
 TEST_F(CommandsTest, StatusShowsEngagementsAndState) {
   fake_.engagements = {{"__sock_create", -97, 4, 10, wire::State::kEngaged, "arg2==38"}};
   fake_.tainted = true;
