@@ -15,7 +15,7 @@ namespace ks::commands {
 void setup_apply(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ApplyOptions>();
   auto* cmd = app.add_subcommand("apply", "Apply mitigation profiles where the running kernel needs them");
-  cmd->add_option("profiles", opts->paths, "profile files or folders of *.toml")->required();
+  cmd->add_option("profiles", opts->paths, "profile ids (CVE-...), files, or folders of *.toml")->required();
   cmd->add_flag("--dry-run", opts->dry_run, "decide and report, change nothing");
   cmd->add_flag("--ignore-version", opts->ignore_version, "apply even where the kernel is known to be fixed");
   cmd->add_flag("--include-unknown", opts->include_unknown,
@@ -23,6 +23,37 @@ void setup_apply(CLI::App& app, Context& ctx, int& exit_code) {
   cmd->add_flag("--json", opts->json, "print JSON");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_apply(*opts, ctx); });
 }
+
+namespace {
+
+// Files and folders as given; a word that is neither is a profile id, looked
+// up in the catalog as revert, persist and profiles show do. An id names
+// its profile as a file does.
+profile::Loaded load_named(const std::vector<std::string>& args, const std::vector<std::filesystem::path>& catalogs) {
+  std::vector<std::filesystem::path> paths;
+  std::vector<std::string> ids;
+  for (const auto& arg : args) {
+    std::error_code ec;
+    bool is_id = !std::filesystem::exists(arg, ec) && arg.find('/') == std::string::npos && !arg.ends_with(".toml");
+    if (is_id)
+      ids.push_back(arg);
+    else
+      paths.emplace_back(arg);
+  }
+  profile::Loaded loaded = profile::load_profiles(paths);
+  for (const auto& id : ids) {
+    auto found = profile::find_profile(id, catalogs);
+    if (!found) {
+      loaded.errors.push_back(found.error());
+      continue;
+    }
+    loaded.named.insert(found->source);
+    loaded.profiles.push_back(std::move(*found));
+  }
+  return loaded;
+}
+
+}  // namespace
 
 int run_apply(const ApplyOptions& opts, Context& ctx) {
   auto facts = profile::read_kernel_facts(ctx.sys);
@@ -33,8 +64,7 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
       ctx.err << "killswitch apply: " << facts.error().message() << "\n";
     return kExitSystem;
   }
-  std::vector<std::filesystem::path> paths(opts.paths.begin(), opts.paths.end());
-  profile::Loaded loaded = profile::load_profiles(paths);
+  profile::Loaded loaded = load_named(opts.paths, ctx.paths.catalog_dirs);
 
   std::vector<profile::ProfileResult> results;
   for (const auto& p : loaded.profiles)
@@ -52,7 +82,13 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
     code = kExitRefused;
   }
   if (not_loaded) code = kExitUnavailable;
-  if (!loaded.errors.empty()) code = kExitUsage;
+  for (const auto& e : loaded.errors) {
+    if (profile::is_malformed(e)) {
+      code = kExitUsage;
+      break;
+    }
+    code = kExitNotFound;  // an id no catalog has
+  }
 
   if (opts.json) {
     auto j = profile::report_json(*facts, results);

@@ -95,6 +95,15 @@ TEST_F(ProfileCommandsTest, ApplyWithoutTheModuleExitsSix) {
   EXPECT_EQ(run_apply({.paths = {sample_.string()}}, c), kExitUnavailable);
 }
 
+TEST_F(ProfileCommandsTest, ApplyTakesIdsLikeRevertAndPersist) {
+  EXPECT_EQ(run_apply({.paths = {"CVE-2026-31431"}, .json = true}, c), kExitOk);
+  EXPECT_EQ(out_json()["results"][0]["outcome"], "applied");
+  EXPECT_EQ(sys_.engagements.size(), 2u);
+  out_.str("");
+  EXPECT_EQ(run_apply({.paths = {"CVE-1999-0001"}}, c), kExitNotFound);
+  EXPECT_NE(err_.str().find("no such profile"), std::string::npos) << err_.str();
+}
+
 TEST_F(ProfileCommandsTest, RevertByIdFromTheCatalog) {
   run_apply({.paths = {sample_.string()}}, c);
   EXPECT_EQ(run_revert({.profiles = {"CVE-2026-31431"}}, c), kExitOk);
