@@ -9,14 +9,12 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/fs.h>
-#include <linux/kallsyms.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 
 #include "btf_file.h"
-#include "safety.h"
 
 #define KS_BTF_DIR "/sys/kernel/btf/"
 #define KS_BTF_MAX_SIZE (64 << 20)	/* far above any kernel's BTF */
@@ -62,19 +60,12 @@ static int ks_read_btf(const char *path, struct ks_btf_blob *blob)
 int ks_btf_function_type(const char *module, const char *symbol,
 			 struct ks_return_type *type)
 {
-	char name[KSYM_NAME_LEN];
 	char path[sizeof(KS_BTF_DIR) + MODULE_NAME_LEN];
 	struct ks_btf_blob vmlinux, split = { NULL, 0 };
-	size_t len = ks_base_name_len(symbol);
 	int err;
 
 	type->kind = KS_RET_UNKNOWN;
 	type->size = 0;
-	if (len >= sizeof(name))
-		return 0;
-	memcpy(name, symbol, len);
-	name[len] = '\0';
-
 	err = ks_read_btf(KS_BTF_DIR "vmlinux", &vmlinux);
 	if (err || !vmlinux.data)
 		return err;
@@ -84,7 +75,7 @@ int ks_btf_function_type(const char *module, const char *symbol,
 		if (err || !split.data)
 			goto out;
 	}
-	err = ks_btf_return_type(&vmlinux, split.data ? &split : NULL, name, type);
+	err = ks_btf_return_type(&vmlinux, split.data ? &split : NULL, symbol, type);
 	if (err) {
 		if (err != -ENOENT)
 			pr_warn("the BTF of %s is malformed (error %d)\n",

@@ -10,6 +10,7 @@
 #include <linux/moduleparam.h>
 #include <linux/string.h>
 
+#include "arm.h"
 #include "audit.h"
 #include "caller.h"
 #include "engage.h"
@@ -18,7 +19,6 @@
 #include "parse.h"
 #include "pending.h"
 #include "probe.h"
-#include "arm.h"
 #include "safety.h"
 #include "tryengage.h"
 #include "uapi/killswitch.h"
@@ -268,10 +268,9 @@ void ks_try_decide(struct ks_engagement *e)
 	struct ks_caller who;
 	struct ks_counters sum;
 
-	ks_caller_kernel(&who, "tryengage window end");
 	mutex_lock(&ks_lock);
+	ks_caller_kernel(&who, e->expires ? "expiry" : "tryengage window end");
 	if (!e->removed && e->expires) {
-		ks_caller_kernel(&who, "expiry");
 		ks_expire(e, &who);
 		mutex_unlock(&ks_lock);
 		return;

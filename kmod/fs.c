@@ -101,10 +101,7 @@ static int ks_show_condition(struct ks_engagement *e, char *buf, size_t len)
 
 static int ks_show_timeout_left(struct ks_engagement *e, char *buf, size_t len)
 {
-	unsigned long left = READ_ONCE(e->mode) == KS_MODE_TRY || e->expires ?
-				     ks_try_seconds_left(e) : 0;
-
-	return scnprintf(buf, len, "%lu\n", left);
+	return scnprintf(buf, len, "%lu\n", ks_try_seconds_left(e));
 }
 
 struct ks_fn_file {
@@ -301,7 +298,7 @@ static int ks_engaged_show(struct seq_file *m, void *v)
 			ks_format_condition(&e->cond, cond, sizeof(cond));
 			seq_printf(m, " " KS_KEY_IF "=%s", cond);
 		}
-		if (READ_ONCE(e->mode) == KS_MODE_TRY || e->expires)
+		if (ks_try_window_open(e))
 			seq_printf(m, " " KS_KEY_TIMEOUT_LEFT "=%lu",
 				   ks_try_seconds_left(e));
 		seq_putc(m, '\n');

@@ -158,11 +158,18 @@ static int ks_view_init(struct ks_btf_view *v, const struct ks_btf_blob *blob,
 	return 0;
 }
 
-/* Whether the string at @off (in @b's numbering) is @name. */
-static bool ks_name_is(const struct ks_btf *b, uint32_t off, const char *name)
+size_t ks_base_name_len(const char *symbol)
+{
+	const char *dot = strchr(symbol, '.');
+
+	return dot ? (size_t)(dot - symbol) : strlen(symbol);
+}
+
+/* Whether the string at @off (in @b's numbering) is the @len bytes at @name. */
+static bool ks_name_is(const struct ks_btf *b, uint32_t off, const char *name,
+		       size_t len)
 {
 	const struct ks_btf_view *v = &b->base;
-	size_t len = strlen(name);
 
 	if (b->has_split && off >= b->split.first_string)
 		v = &b->split;
@@ -265,6 +272,7 @@ int ks_btf_return_type(const struct ks_btf_blob *base,
 {
 	const struct ks_btf_view *searched;
 	struct ks_return_type found, first = { KS_RET_UNKNOWN, 0 };
+	size_t len = ks_base_name_len(name);
 	struct ks_btf_type t;
 	struct ks_btf b;
 	bool seen = false;
@@ -286,7 +294,7 @@ int ks_btf_return_type(const struct ks_btf_blob *base,
 		err = ks_next_type(searched, &pos, &t);
 		if (err)
 			return err;
-		if (ks_kind(t.info) != KS_BTF_FUNC || !ks_name_is(&b, t.name_off, name))
+		if (ks_kind(t.info) != KS_BTF_FUNC || !ks_name_is(&b, t.name_off, name, len))
 			continue;
 		err = ks_function_returns(&b, &t, &found);
 		if (err)

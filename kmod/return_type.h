@@ -36,10 +36,14 @@ struct ks_btf_blob {
 	size_t size;
 };
 
+/* Length of @symbol without a compiler-clone suffix (".isra.0", ...). */
+size_t ks_base_name_len(const char *symbol);
+
 /*
- * The return type of the function called @name (no clone suffix) in
+ * The return type of the function called @name in
  * @split (a module's BTF, NULL for vmlinux's own functions) on top of
- * @base (vmlinux). When a name has several BTF entries (static functions
+ * @base (vmlinux); a clone suffix of @name is looked through, as BTF
+ * names the function it was cloned from. When a name has several BTF entries (static functions
  * of the same name in several files) they must agree, else the answer is
  * KS_RET_UNKNOWN. Returns 0 with @out filled, -ENOENT when no function of
  * that name is in the BTF searched, -EINVAL for malformed BTF.

@@ -336,12 +336,6 @@ static const struct ks_denying_value ks_denying_values[] = {
 	{ "ptrace_may_access", KS_RET_BOOL, 0 },
 };
 
-size_t ks_base_name_len(const char *symbol)
-{
-	const char *dot = strchr(symbol, '.');
-
-	return dot ? (size_t)(dot - symbol) : strlen(symbol);
-}
 
 /* Glob with '*' only, over the first @len bytes of @name. */
 static bool ks_glob(const char *pattern, const char *name, size_t len)
@@ -420,11 +414,11 @@ static enum ks_rule ks_type_rule(const struct ks_return_type *type, long value)
 	return KS_RULE_TYPE;
 }
 
-int ks_check_name(const char *symbol, bool short_circuits,
-		  struct ks_verdict *verdict)
+/* The name rules, given the rule @named that covers @symbol (or NULL). */
+static int ks_check_named(const char *symbol,
+			  const struct ks_name_rule *named,
+			  bool short_circuits, struct ks_verdict *verdict)
 {
-	const struct ks_name_rule *named = ks_rule_by_name(symbol);
-
 	verdict->rule = KS_RULE_ACCEPTED;
 	verdict->entry = NULL;
 	if (short_circuits && strstr(symbol, ".cold")) {
@@ -440,6 +434,13 @@ int ks_check_name(const char *symbol, bool short_circuits,
 	return 0;
 }
 
+int ks_check_name(const char *symbol, bool short_circuits,
+		  struct ks_verdict *verdict)
+{
+	return ks_check_named(symbol, ks_rule_by_name(symbol), short_circuits,
+			      verdict);
+}
+
 int ks_check_safety(const char *symbol, bool short_circuits, long retval,
 		    const struct ks_return_type *type, struct ks_verdict *verdict)
 {
@@ -447,7 +448,7 @@ int ks_check_safety(const char *symbol, bool short_circuits, long retval,
 	const struct ks_denying_value *reviewed;
 	int err;
 
-	err = ks_check_name(symbol, short_circuits, verdict);
+	err = ks_check_named(symbol, named, short_circuits, verdict);
 	if (err || !short_circuits)
 		return err;
 	reviewed = ks_reviewed_value(symbol, type, retval);

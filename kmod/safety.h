@@ -67,7 +67,4 @@ int ks_check_name(const char *symbol, bool short_circuits,
 /* A human sentence for @verdict, for logs and the tool. */
 const char *ks_refusal_reason(const struct ks_verdict *verdict);
 
-/* Length of @symbol without a compiler-clone suffix. */
-size_t ks_base_name_len(const char *symbol);
-
 #endif /* KS_SAFETY_H */

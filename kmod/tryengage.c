@@ -58,9 +58,19 @@ void ks_try_cancel(struct ks_engagement *e)
 		ks_engagement_put(e);
 }
 
+bool ks_try_window_open(const struct ks_engagement *e)
+{
+	return READ_ONCE(e->mode) == KS_MODE_TRY || e->expires;
+}
+
 unsigned long ks_try_seconds_left(const struct ks_engagement *e)
 {
-	long left = (long)(READ_ONCE(e->try_deadline) - jiffies);
+	long left;
+
+	/* try_deadline means nothing without a window. */
+	if (!ks_try_window_open(e))
+		return 0;
+	left = (long)(READ_ONCE(e->try_deadline) - jiffies);
 
 	return left > 0 ? DIV_ROUND_UP((unsigned long)left, HZ) : 0;
 }

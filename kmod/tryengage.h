@@ -8,6 +8,8 @@
 #ifndef KS_TRYENGAGE_H
 #define KS_TRYENGAGE_H
 
+#include <linux/types.h>
+
 struct ks_engagement;
 
 /* Called from the queue, without ks_lock, when @e's window ends. */
@@ -23,7 +25,12 @@ void ks_try_init(struct ks_engagement *e);
 void ks_try_start(struct ks_engagement *e, unsigned int seconds);
 /* Under ks_lock, so it must not wait for the work (which takes ks_lock). */
 void ks_try_cancel(struct ks_engagement *e);
-/* Seconds left of @e's window; 0 once it ended. */
+/*
+ * Seconds left of @e's window (a tryengage, or an expire= not confirmed
+ * yet); 0 once it ended, and for an engagement without one.
+ */
 unsigned long ks_try_seconds_left(const struct ks_engagement *e);
+/* Whether @e has a window running: a tryengage, or an unconfirmed expire=. */
+bool ks_try_window_open(const struct ks_engagement *e);
 
 #endif /* KS_TRYENGAGE_H */

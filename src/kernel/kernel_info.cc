@@ -96,8 +96,7 @@ ks_return_type KernelInfo::return_type(const std::string& function, const std::s
     if (!bytes) return type;
     split = {bytes->data(), bytes->size()};
   }
-  std::string base_name = function.substr(0, function.find('.'));
-  if (ks_btf_return_type(&base, module.empty() ? nullptr : &split, base_name.c_str(), &type) != 0)
+  if (ks_btf_return_type(&base, module.empty() ? nullptr : &split, function.c_str(), &type) != 0)
     type = {KS_RET_UNKNOWN, 0};
   return type;
 }

@@ -130,6 +130,8 @@ TEST(ReturnType, EntriesThatDisagreeAreUnknownAndMissingIsEnoent) {
   EXPECT_EQ(err, -ENOENT) << "a prefix is not the name";
   lookup(base, nullptr, "int", &err);
   EXPECT_EQ(err, -ENOENT) << "a type is not a function";
+  EXPECT_EQ(lookup(base, nullptr, "f_bool.isra.0").kind, KS_RET_BOOL) << "a clone is typed as its base";
+  EXPECT_EQ(lookup(base, nullptr, "f_void.cold").kind, KS_RET_VOID);
 }
 
 TEST(ReturnType, SplitBtfNumbersItsTypesAndStringsAfterTheBase) {
