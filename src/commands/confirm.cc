@@ -1,11 +1,10 @@
 #include "commands/confirm.h"
 
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "commands/each_target.h"
 #include "commands/exit_codes.h"
-#include "commands/kernel_failure.h"
 #include "wire/channel.h"
 
 namespace ks::commands {
@@ -24,15 +23,7 @@ namespace {
 
 int finish(Context& ctx, const ConfirmOptions& opts, const std::vector<std::string>& done, const std::string& error,
            int code) {
-  if (opts.json) {
-    nlohmann::json j{{"confirmed", done}};
-    if (!error.empty()) j["error"] = error;
-    ctx.out << j.dump(2) << "\n";
-  } else {
-    for (const auto& t : done) ctx.out << "confirmed " << t << ": it stays engaged\n";
-    if (!error.empty()) ctx.err << "killswitch confirm: " << error << "\n";
-  }
-  return code;
+  return print_each(ctx, opts.json, "confirmed", "confirmed", ": it stays engaged", "confirm", {done, error, code});
 }
 
 // Engaged (not probing) with time left: an engage ... expire= not confirmed yet.
@@ -55,14 +46,10 @@ int run_confirm(const ConfirmOptions& opts, Context& ctx) {
                   opts.target.empty() ? "nothing waits for confirmation"
                                       : opts.target + " is not engaged with --confirm, or was confirmed already",
                   opts.target.empty() ? kExitOk : kExitNotFound);
-  std::vector<std::string> done;
-  for (const auto& t : targets) {
-    auto command = wire::Command::confirm(t);
-    if (auto sent = wire::send(ctx.sys, command); !sent)
-      return finish(ctx, opts, done, describe_failure(ctx, command, sent.error()), failure_exit_code(sent.error()));
-    done.push_back(t);
-  }
-  return finish(ctx, opts, done, "", kExitOk);
+  std::vector<wire::Command> commands;
+  for (const auto& t : targets) commands.push_back(wire::Command::confirm(t));
+  auto result = send_each(ctx, commands);
+  return finish(ctx, opts, result.done, result.error, result.code);
 }
 
 }  // namespace ks::commands

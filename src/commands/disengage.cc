@@ -1,9 +1,9 @@
 #include "commands/disengage.h"
 
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "commands/each_target.h"
 #include "commands/exit_codes.h"
 #include "commands/kernel_failure.h"
 #include "symbols/clone_suffix.h"
@@ -27,15 +27,7 @@ namespace {
 
 int finish(Context& ctx, const DisengageOptions& opts, const std::vector<std::string>& done, const std::string& error,
            int code) {
-  if (opts.json) {
-    nlohmann::json j{{"disengaged", done}};
-    if (!error.empty()) j["error"] = error;
-    ctx.out << j.dump(2) << "\n";
-  } else {
-    for (const auto& t : done) ctx.out << "disengaged " << t << "\n";
-    if (!error.empty()) ctx.err << "killswitch disengage: " << error << "\n";
-  }
-  return code;
+  return print_each(ctx, opts.json, "disengaged", "disengaged", "", "disengage", {done, error, code});
 }
 
 // @engaged names @wanted itself, or one of its compiler clones, with the same module prefix.
@@ -50,14 +42,10 @@ bool matches(const std::string& engaged, const std::string& wanted) {
 
 // Disengages each of @targets in turn; stops at the first refusal.
 int disengage_each(Context& ctx, const DisengageOptions& opts, const std::vector<std::string>& targets) {
-  std::vector<std::string> done;
-  for (const auto& t : targets) {
-    auto command = wire::Command::disengage(t);
-    if (auto sent = wire::send(ctx.sys, command); !sent)
-      return finish(ctx, opts, done, describe_failure(ctx, command, sent.error()), failure_exit_code(sent.error()));
-    done.push_back(t);
-  }
-  return finish(ctx, opts, done, "", kExitOk);
+  std::vector<wire::Command> commands;
+  for (const auto& t : targets) commands.push_back(wire::Command::disengage(t));
+  auto result = send_each(ctx, commands);
+  return finish(ctx, opts, result.done, result.error, result.code);
 }
 
 }  // namespace
