@@ -38,7 +38,13 @@ TEST_F(AuditTest, EveryMalformedCommandIsLoggedAndAudited) {
   size_t mark = kernel_log().size();
   EXPECT_EQ(ks_.command("bogus verb\x01").value(), EINVAL);
   for (int i = 0; i < 30; ++i) EXPECT_EQ(ks_.command("engage").value(), EINVAL);
+  // kauditd prints from its own thread, after the writes returned: give it
+  // time to catch up before reading.
   std::string log = kernel_log().substr(mark);
+  for (int i = 0; i < 50 && !has_record(log, "op=malformed bytes=6 "); ++i) {
+    ::usleep(100 * 1000);
+    log = kernel_log().substr(mark);
+  }
   size_t lines = 0;
   for (size_t at = log.find("malformed command refused"); at != std::string::npos;
        at = log.find("malformed command refused", at + 1))
