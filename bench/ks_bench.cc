@@ -10,11 +10,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "support/killswitch_fs.h"
+#include "support/module_functions.h"
 #include "util/file_io.h"
 
 namespace {
@@ -63,19 +63,6 @@ double socket_close_ns() {
   return std::chrono::duration<double, std::nano>(Clock::now() - start).count() / kSyscalls;
 }
 
-std::vector<std::string> module_functions(const std::string& module, size_t want) {
-  std::ifstream in("/sys/kernel/tracing/available_filter_functions");
-  std::vector<std::string> names;
-  std::string line, tag = " [" + module + "]";
-  while (std::getline(in, line) && names.size() < want) {
-    if (line.size() <= tag.size() || line.compare(line.size() - tag.size(), tag.size(), tag) != 0) continue;
-    std::string name = line.substr(0, line.size() - tag.size());
-    if (name.find('.') == std::string::npos && std::find(names.begin(), names.end(), name) == names.end())
-      names.push_back(name);
-  }
-  return names;
-}
-
 }  // namespace
 
 int main() {
@@ -87,10 +74,10 @@ int main() {
   double plain = ns_per_call();
   auto row = [&](const char* name, double ns) { std::printf("| %s | %.1f | %+.1f |\n", name, ns, ns - plain); };
   row("(a) plain function", plain);
-  command(ks::wire::Command::engage(kEmpty, 0));
+  command(ks::wire::Command::engage(kEmpty, -EPERM));
   row("(b) engaged: short-circuited", ns_per_call());
   command(ks::wire::Command::disengage(kEmpty));
-  command(ks::wire::Command::engage(kEmpty, 0, "uid==4242"));
+  command(ks::wire::Command::engage(kEmpty, -EPERM, "uid==4242"));
   row("(c) engaged, condition does not match: runs", ns_per_call());
   command(ks::wire::Command::disengage(kEmpty));
   command(ks::wire::Command::monitor(kEmpty));
@@ -111,7 +98,7 @@ int main() {
 
   std::printf("\n### Time to engage N functions in monitor mode (functions of the idle xfs module)\n\n");
   must(std::system("modprobe xfs") == 0, "modprobe xfs");
-  auto names = module_functions("xfs", 1000);
+  auto names = ks::guest::module_functions("xfs", 1000);
   std::printf("| N | engage all (ms) | per function (us) | disengage_all (ms) |\n|---:|---:|---:|---:|\n");
   for (size_t n : {1, 10, 100, 1000}) {
     if (n > names.size()) break;

@@ -8,11 +8,11 @@
 
 #include <cerrno>
 #include <chrono>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "support/guest.h"
+#include "support/module_functions.h"
 #include "util/file_io.h"
 
 extern "C" {
@@ -88,28 +88,14 @@ TEST_F(LimitTest, TheLimitCannotBeRaisedAboveTheDocumentedMaximum) {
   EXPECT_EQ(util::read_text("/sys/module/killswitch/parameters/max_engagements").value_or(""), "1024\n");
 }
 
-// Functions of @module that ftrace can trace, as "module:function", at
-// most @n: targets nothing calls while the module sits unused.
-std::vector<std::string> traceable_functions_of(const std::string& module, size_t n) {
-  sh("test -e /sys/kernel/tracing/trace || mount -t tracefs nodev /sys/kernel/tracing");
-  std::istringstream list(util::read_text("/sys/kernel/tracing/available_filter_functions").value_or(""));
-  std::vector<std::string> out;
-  const std::string tag = " [" + module + "]";
-  for (std::string line; std::getline(list, line) && out.size() < n;) {
-    if (line.size() <= tag.size() || line.compare(line.size() - tag.size(), tag.size(), tag) != 0) continue;
-    std::string name = line.substr(0, line.size() - tag.size());
-    if (name.find('.') != std::string::npos || name.rfind("__traceiter_", 0) == 0) continue;
-    out.push_back(module + ":" + name);
-  }
-  return out;
-}
-
 // The maximum, then disengage_all: every probe is taken out under one RCU
 // grace period, so ks_lock is held for seconds, far from the hung-task
 // timeout (120 s); the harness fails the run on any warning or stall.
 TEST_F(LimitTest, TheMaximumIsReachedAndTakenDownWithoutAWarning) {
   load_module("xfs");
-  auto functions = traceable_functions_of("xfs", KS_MAX_ENGAGEMENTS + 1);
+  sh("test -e /sys/kernel/tracing/trace || mount -t tracefs nodev /sys/kernel/tracing");
+  std::vector<std::string> functions;
+  for (const auto& name : module_functions("xfs", KS_MAX_ENGAGEMENTS + 1)) functions.push_back("xfs:" + name);
   ASSERT_EQ(functions.size(), static_cast<size_t>(KS_MAX_ENGAGEMENTS) + 1) << "xfs has enough functions";
   for (int i = 0; i < KS_MAX_ENGAGEMENTS; ++i) ASSERT_FALSE(ks_.command("monitor " + functions[i])) << functions[i];
   EXPECT_EQ(ks_.command("monitor " + functions[KS_MAX_ENGAGEMENTS]).value(), ENOSPC);
