@@ -67,8 +67,9 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
   profile::Loaded loaded = load_named(opts.paths, ctx.paths.catalog_dirs);
 
   std::vector<profile::ProfileResult> results;
+  kernel::KernelInfo info(ctx.sys);
   for (const auto& p : loaded.profiles)
-    results.push_back(profile::apply_profile(p, *facts, ctx.sys,
+    results.push_back(profile::apply_profile(p, *facts, ctx.sys, info,
                                              {.dry_run = opts.dry_run,
                                               .ignore_version = opts.ignore_version,
                                               .include_unknown = opts.include_unknown,

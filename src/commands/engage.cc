@@ -9,6 +9,7 @@
 #include "commands/exit_codes.h"
 #include "commands/kernel_failure.h"
 #include "commands/report_output.h"
+#include "engage/plan.h"
 #include "engage/transaction.h"
 #include "kernel/kernel_info.h"
 #include "util/text.h"
@@ -73,30 +74,6 @@ std::optional<Refusal> backend_refusal(const EngageOptions& opts, system::Backen
         "module:function need killswitch.ko",
         kExitUnavailable};
   return std::nullopt;
-}
-
-// Checks the engagement; without a value, the one its return type implies.
-tl::expected<check::Report, Refusal> check_engagement(const EngageOptions& opts, Context& ctx, system::Backend backend,
-                                                      check::Request req) {
-  kernel::KernelInfo info(ctx.sys);
-  if (!req.value) {
-    // The value follows from the return type; check once without it to learn that.
-    auto first = check::check(info, backend, req);
-    auto fallback = check::default_value(first.prototype ? &*first.prototype : nullptr);
-    if (!fallback && !first.not_found())
-      return tl::unexpected(Refusal{"give a value: the return type of " + first.symbol + " is " +
-                                        (first.prototype ? first.prototype->return_type : "unknown (no BTF)"),
-                                    kExitUsage, first});
-    req.value = fallback.value_or(-1);
-  }
-  auto report = check::check(info, backend, req);
-  if (report.not_found()) return tl::unexpected(Refusal{report.verdict_line(), kExitNotFound, report});
-  if (report.verdict() == check::Severity::kRefused)
-    return tl::unexpected(Refusal{"not engaged: " + report.verdict_line(), kExitRefused, report});
-  if (report.verdict() == check::Severity::kUnsafe && !opts.force)
-    return tl::unexpected(
-        Refusal{"not engaged: " + report.verdict_line() + "; add --force to engage anyway", kExitUnsafe, report});
-  return report;
 }
 
 int print_failure(Context& ctx, const EngageOptions& opts, const engage::Outcome& outcome,
@@ -167,13 +144,19 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
     return refuse(ctx, opts, {"--confirm cannot be combined with --try", kExitUsage, std::nullopt});
   auto backend = system::detect_backend(ctx.sys);
   if (auto refusal = backend_refusal(opts, backend, ctx.sys.describe())) return refuse(ctx, opts, *refusal);
-  auto report = check_engagement(opts, ctx, backend, *req);
-  if (!report) return refuse(ctx, opts, report.error());
-
-  auto command = opts.try_seconds ? wire::Command::tryengage(report->target, *report->value, *opts.try_seconds)
-                                  : wire::Command::engage(report->target, *report->value, report->condition,
-                                                          opts.confirm_seconds.value_or(0));
-  auto outcome = engage::execute(ctx.sys, engage::for_each_target(command, report->targets()));
+  kernel::KernelInfo info(ctx.sys);
+  auto plan = engage::plan(
+      info, backend, {*req},
+      {.force = opts.force, .try_seconds = opts.try_seconds, .confirm_seconds = opts.confirm_seconds.value_or(0)});
+  if (!plan.ok()) {
+    std::optional<check::Report> report;
+    if (const auto* r = plan.stopped_report()) report = *r;
+    std::string why = plan.stop == engage::Stop::kNoValue ? plan.why : "not engaged: " + plan.why;
+    return refuse(ctx, opts, {why, plan_exit_code(plan), report});
+  }
+  const check::Report* report = &plan.reports.back();
+  const wire::Command& command = plan.commands.front();
+  auto outcome = engage::execute(ctx.sys, plan.commands);
   if (!outcome.ok()) return print_failure(ctx, opts, outcome, *report);
   print_success(ctx, opts, command, outcome, *report);
   return kExitOk;

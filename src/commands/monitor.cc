@@ -10,6 +10,7 @@
 #include "commands/exit_codes.h"
 #include "commands/kernel_failure.h"
 #include "commands/report_output.h"
+#include "engage/plan.h"
 #include "engage/transaction.h"
 #include "kernel/kernel_info.h"
 #include "uapi/killswitch.h"
@@ -96,16 +97,15 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
     return fail(ctx, opts, "the kernel's built-in killswitch cannot monitor; load killswitch.ko", kExitUnavailable);
 
   kernel::KernelInfo info(ctx.sys);
-  check::Request req{opts.target, std::nullopt, std::nullopt, wire::Verb::kMonitor};
-  auto report = check::check(info, backend, req);
-  if (report.not_found()) return fail(ctx, opts, report.verdict_line(), kExitNotFound);
-  if (report.verdict() == check::Severity::kRefused) {
-    if (!opts.json) print_report(ctx.err, report);
-    return fail(ctx, opts, "cannot monitor " + report.target, kExitRefused);
+  auto plan = engage::plan(info, backend, {{opts.target, std::nullopt, std::nullopt, wire::Verb::kMonitor}});
+  if (!plan.ok()) {
+    if (!opts.json && plan.stop == engage::Stop::kRefused) print_report(ctx.err, *plan.stopped_report());
+    return fail(ctx, opts, "cannot monitor: " + plan.why, plan_exit_code(plan));
   }
-
-  const std::vector<std::string> targets = report.targets();
-  auto outcome = engage::execute(ctx.sys, engage::for_each_target(wire::Command::monitor(report.target), targets));
+  const check::Report& report = plan.reports.back();
+  std::vector<std::string> targets;
+  for (const auto& c : plan.commands) targets.push_back(c.target);
+  auto outcome = engage::execute(ctx.sys, plan.commands);
   if (!outcome.ok())
     return fail(ctx, opts, describe_failure(ctx, *outcome.failed, *outcome.error), failure_exit_code(*outcome.error));
   std::vector<unsigned long> per_second = count_calls(opts, ctx, report.target, targets);

@@ -4,6 +4,8 @@
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "commands/report_output.h"
+#include "profile/applier.h"
 #include "profile/catalog.h"
 
 namespace ks::commands {
@@ -36,11 +38,19 @@ bool inside(const fs::path& file, const fs::path& dir) {
 
 int run_persist(const PersistOptions& opts, Context& ctx) {
   int code = kExitOk;
+  kernel::KernelInfo info(ctx.sys);
+  const auto backend = system::detect_backend(ctx.sys);
   for (const auto& name : opts.profiles) {
     auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
     if (!p) {
       ctx.err << "killswitch persist: " << p.error().message() << "\n";
       code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
+      continue;
+    }
+    // What boot would refuse is refused now, while the operator is here.
+    if (auto plan = profile::plan_profile(*p, info, backend); !plan.ok()) {
+      ctx.err << "killswitch persist: " << p->id << ": not persisted: " << plan.why << "\n";
+      code = plan_exit_code(plan);
       continue;
     }
     std::error_code ec;

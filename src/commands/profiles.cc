@@ -5,7 +5,9 @@
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "commands/report_output.h"
 #include "profile/applicability.h"
+#include "profile/applier.h"
 #include "profile/catalog.h"
 #include "profile/kernel_facts.h"
 #include "profile/report.h"
@@ -169,20 +171,65 @@ int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
   return kExitOk;
 }
 
+namespace {
+
+// One profile as validation judged it against the running kernel.
+struct Judged {
+  const profile::Profile* profile;
+  engage::Plan plan;
+};
+
+nlohmann::json judged_json(const Judged& j) {
+  nlohmann::json targets = nlohmann::json::array();
+  for (const auto& r : j.plan.reports)
+    targets.push_back({{"target", r.target},
+                       {"verdict", check::severity_name(r.verdict())},
+                       {"rule", r.rule},
+                       {"pending", r.pending}});
+  nlohmann::json out{{"id", j.profile->id}, {"file", j.profile->source.string()}, {"targets", targets}};
+  if (!j.plan.ok()) out["error"] = j.plan.why;
+  return out;
+}
+
+}  // namespace
+
 int run_profiles_validate(const ProfilesValidateOptions& opts, Context& ctx) {
   std::vector<std::filesystem::path> paths(opts.paths.begin(), opts.paths.end());
   profile::Loaded all = profile::load_profiles(paths);
+  // Well-formed is not enough: each target goes through the checks engage
+  // makes, on the running kernel, so a profile the safety rules refuse
+  // fails here and not at apply.
+  kernel::KernelInfo info(ctx.sys);
+  auto backend = system::detect_backend(ctx.sys);
+  std::vector<Judged> judged;
+  int code = all.errors.empty() ? kExitOk : kExitUsage;
+  for (const auto& p : all.profiles) {
+    judged.push_back({&p, profile::plan_profile(p, info, backend)});
+    if (!judged.back().plan.ok() && code == kExitOk) code = plan_exit_code(judged.back().plan);
+  }
   if (opts.json) {
     nlohmann::json ok = nlohmann::json::array();
-    for (const auto& p : all.profiles) ok.push_back({{"id", p.id}, {"file", p.source.string()}});
+    nlohmann::json refused = nlohmann::json::array();
+    for (const auto& j : judged) (j.plan.ok() ? ok : refused).push_back(judged_json(j));
     nlohmann::json bad = nlohmann::json::array();
     for (const auto& e : all.errors) bad.push_back(profile::error_json(e));
-    ctx.out << nlohmann::json{{"valid", ok}, {"errors", bad}}.dump(2) << "\n";
+    ctx.out << nlohmann::json{{"valid", ok}, {"refused", refused}, {"errors", bad}, {"exit_code", code}}.dump(2)
+            << "\n";
   } else {
-    for (const auto& p : all.profiles) ctx.out << p.source.string() << ": ok (" << p.id << ")\n";
+    for (const auto& j : judged) {
+      if (j.plan.ok()) {
+        ctx.out << j.profile->source.string() << ": ok (" << j.profile->id << ")\n";
+        for (const auto& r : j.plan.reports)
+          if (r.pending)
+            ctx.out << "  " << r.target << ": " << r.module_requested
+                    << " is not loaded here: its return type is judged when it loads\n";
+      } else {
+        ctx.err << j.profile->source.string() << ": " << j.profile->id << ": " << j.plan.why << "\n";
+      }
+    }
     for (const auto& e : all.errors) ctx.err << e.message() << "\n";
   }
-  return all.errors.empty() ? kExitOk : kExitUsage;
+  return code;
 }
 
 }  // namespace ks::commands

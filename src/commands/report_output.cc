@@ -86,4 +86,19 @@ int report_exit_code(const check::Report& r) {
   return kExitOk;
 }
 
+int plan_exit_code(const engage::Plan& plan) {
+  switch (plan.stop) {
+    case engage::Stop::kNone:
+      return kExitOk;
+    case engage::Stop::kNoValue:
+    case engage::Stop::kDuplicate:
+      return kExitUsage;
+    case engage::Stop::kNotFound:
+    case engage::Stop::kRefused:
+    case engage::Stop::kUnsafe:
+      return report_exit_code(*plan.stopped_report());
+  }
+  return kExitRefused;
+}
+
 }  // namespace ks::commands

@@ -4,15 +4,6 @@
 
 namespace ks::engage {
 
-std::vector<wire::Command> for_each_target(const wire::Command& command, const std::vector<std::string>& targets) {
-  std::vector<wire::Command> commands;
-  for (const auto& target : targets) {
-    commands.push_back(command);
-    commands.back().target = target;
-  }
-  return commands;
-}
-
 Outcome execute(system::System& sys, const std::vector<wire::Command>& commands) {
   Outcome out;
   for (const auto& command : commands) {

@@ -1,6 +1,6 @@
 // Carries out engagements all or none: the one executor behind `engage`,
-// `monitor` and `apply`. When the kernel refuses one command, what this run
-// engaged is disengaged again, newest first.
+// `monitor` and `apply`, for the commands a plan (engage/plan.h) made. When the kernel refuses one command, what this
+// run engaged is disengaged again, newest first.
 #pragma once
 
 #include <optional>
@@ -20,9 +20,6 @@ struct Outcome {
   std::vector<std::string> rollback_failures;  // could not be disengaged: left engaged
   bool ok() const { return !error; }
 };
-
-// @command once per target of @targets (a function and its compiler clones).
-std::vector<wire::Command> for_each_target(const wire::Command& command, const std::vector<std::string>& targets);
 
 // Sends each of @commands (engage, tryengage or monitor) in order.
 Outcome execute(system::System& sys, const std::vector<wire::Command>& commands);

@@ -1,6 +1,10 @@
 #include "profile/applier.h"
 
+#include "engage/plan.h"
 #include "engage/transaction.h"
+#include "symbols/clone_suffix.h"
+#include "system/backend.h"
+#include "system/lockdown.h"
 #include "util/text.h"
 #include "wire/channel.h"
 
@@ -10,6 +14,8 @@ const char* outcome_name(Outcome outcome) {
   switch (outcome) {
     case Outcome::kApplied:
       return "applied";
+    case Outcome::kWouldApply:
+      return "would-apply";
     case Outcome::kAlreadyApplied:
       return "already-applied";
     case Outcome::kNotApplicable:
@@ -101,13 +107,22 @@ std::optional<std::vector<const Target*>> still_to_engage(const Profile& p, cons
   return todo;
 }
 
-// Engages @todo all or none, noting each target in @r.
-void engage_all(system::System& sys, const std::vector<const Target*>& todo, ProfileResult& r) {
-  std::vector<wire::Command> commands;
-  for (const Target* t : todo) commands.push_back(t->command());
-  engage::Outcome outcome = engage::execute(sys, commands);
+// The plan for @todo, a stop noted in @r.
+std::optional<engage::Plan> plan_or_note(kernel::KernelInfo& info, system::Backend backend,
+                                         const std::vector<const Target*>& todo, ProfileResult& r) {
+  engage::Plan plan = plan_targets(todo, info, backend);
+  if (plan.ok()) return plan;
+  const check::Report* report = plan.stopped_report();
+  r.targets.push_back({report ? report->target : std::string(), Action::kFailed, plan.why});
+  r.reason = "refused before anything was engaged: " + plan.why;
+  return std::nullopt;
+}
+
+// Engages the plan all or none, noting each target in @r.
+void engage_all(system::System& sys, const engage::Plan& plan, ProfileResult& r) {
+  engage::Outcome outcome = engage::execute(sys, plan.commands);
   if (outcome.ok()) {
-    for (const Target* t : todo) r.targets.push_back({t->function, Action::kEngaged, ""});
+    for (const auto& c : plan.commands) r.targets.push_back({c.target, Action::kEngaged, ""});
     r.outcome = Outcome::kApplied;
     r.changed = true;
     return;
@@ -117,16 +132,39 @@ void engage_all(system::System& sys, const std::vector<const Target*>& todo, Pro
   for (const auto& t : outcome.rolled_back) r.targets.push_back({t, Action::kRolledBack, ""});
   for (const auto& t : outcome.rollback_failures)
     r.targets.push_back({t, Action::kRollbackFailed, "still engaged: disengage it by hand"});
-  std::string value;
-  for (const Target* t : todo)
-    if (t->function == failed.target) value = t->value;
-  r.reason = "engage " + failed.target + " " + value + ": " + outcome.error->code.message() +
+  r.reason = "engage " + failed.target + " " + std::to_string(failed.value) + ": " + outcome.error->code.message() +
              (outcome.rolled_back.empty() ? "" : "; rolled back " + util::join(outcome.rolled_back));
+}
+
+// What stops a run that the plan cannot see: no killswitch, or lockdown.
+std::string kernel_refusal(system::System& sys, system::Backend backend) {
+  if (backend == system::Backend::kNone) return "killswitch is not loaded (no control file; modprobe killswitch)";
+  auto level = system::parse_lockdown(sys.lockdown().value_or(""));
+  if (system::refuses_changes(level))
+    return "the kernel is locked down (" + std::string(system::lockdown_name(level)) +
+           "): it refuses every change at run time; persist the profile for the next boot instead";
+  return {};
 }
 
 }  // namespace
 
-ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::System& sys,
+engage::Plan plan_targets(const std::vector<const Target*>& targets, kernel::KernelInfo& info,
+                          system::Backend backend) {
+  std::vector<check::Request> requests;
+  for (const Target* t : targets)
+    requests.push_back({t->function, t->retval,
+                        t->condition.empty() ? std::nullopt : std::optional<std::string>(t->condition),
+                        wire::Verb::kEngage});
+  return engage::plan(info, backend, requests);
+}
+
+engage::Plan plan_profile(const Profile& profile, kernel::KernelInfo& info, system::Backend backend) {
+  std::vector<const Target*> all;
+  for (const auto& t : profile.targets) all.push_back(&t);
+  return plan_targets(all, info, backend);
+}
+
+ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::System& sys, kernel::KernelInfo& info,
                             const ApplyOptions& options) {
   ProfileResult r = start(p);
   r.dry_run = options.dry_run;
@@ -157,9 +195,6 @@ ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::
       return r;
     }
     lines = std::move(*engaged);
-  } else if (!options.dry_run) {
-    r.reason = "killswitch is not loaded (no control file; modprobe killswitch)";
-    return r;
   }
 
   auto todo = still_to_engage(p, lines, r);
@@ -169,35 +204,56 @@ ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::
     r.reason = "every target is already engaged";
     return r;
   }
-  if (options.dry_run) {
-    for (const Target* t : *todo) r.targets.push_back({t->function, Action::kWouldEngage, ""});
-    r.outcome = Outcome::kApplied;
-    r.reason = why + (sys.killswitch_present() ? "" : " (killswitch is not loaded)");
+  const system::Backend backend = system::detect_backend(sys);
+  auto plan = plan_or_note(info, backend, *todo, r);
+  if (!plan) return r;
+  if (std::string refusal = kernel_refusal(sys, backend); !refusal.empty()) {
+    r.reason = refusal;
     return r;
   }
-  engage_all(sys, *todo, r);
+  if (options.dry_run) {
+    for (const auto& c : plan->commands) r.targets.push_back({c.target, Action::kWouldEngage, ""});
+    r.outcome = Outcome::kWouldApply;
+    r.reason = why;
+    return r;
+  }
+  engage_all(sys, *plan, r);
   if (r.outcome == Outcome::kApplied) r.reason = why;
   return r;
 }
 
 namespace {
 
-// Disengages one target of a revert, noting it in @r; false when the kernel refused.
-bool revert_target(system::System& sys, const Target& t, const std::vector<wire::EngagedLine>& lines, bool dry_run,
-                   ProfileResult& r) {
-  const wire::EngagedLine* line = wire::find_engaged(lines, t.function);
-  if (!line) {
-    r.targets.push_back({t.function, Action::kNotEngaged, ""});
-  } else if (!matches(*line, t)) {
+// The engaged lines of @t: its function and the compiler clones that
+// apply engaged with it ("mod:f" and "mod:f.constprop.0").
+std::vector<const wire::EngagedLine*> lines_of(const std::vector<wire::EngagedLine>& lines, const Target& t) {
+  std::vector<const wire::EngagedLine*> out;
+  for (const auto& line : lines) {
+    std::string_view name = line.target;
+    if (name == t.function) {
+      out.insert(out.begin(), &line);
+      continue;
+    }
+    if (!name.starts_with(t.function) || name.size() <= t.function.size() || name[t.function.size()] != '.') continue;
+    auto colon = name.find(':');
+    auto clone = symbols::parse_clone_name(colon == std::string_view::npos ? name : name.substr(colon + 1));
+    if (clone && clone->entry) out.push_back(&line);
+  }
+  return out;
+}
+
+// Disengages one line of a revert, noting it in @r; false when the kernel refused.
+bool revert_line(system::System& sys, const Target& t, const wire::EngagedLine& line, bool dry_run, ProfileResult& r) {
+  if (!matches(line, t)) {
     // Someone engaged it another way; that is not this profile's to undo.
-    r.targets.push_back({t.function, Action::kLeftAlone, "engaged as " + describe(*line)});
+    r.targets.push_back({line.target, Action::kLeftAlone, "engaged as " + describe(line)});
   } else if (dry_run) {
-    r.targets.push_back({t.function, Action::kWouldDisengage, ""});
-  } else if (auto sent = wire::send(sys, wire::Command::disengage(t.function)); !sent) {
-    r.targets.push_back({t.function, Action::kFailed, sent.error().code.message()});
+    r.targets.push_back({line.target, Action::kWouldDisengage, ""});
+  } else if (auto sent = wire::send(sys, wire::Command::disengage(line.target)); !sent) {
+    r.targets.push_back({line.target, Action::kFailed, sent.error().code.message()});
     return false;
   } else {
-    r.targets.push_back({t.function, Action::kDisengaged, ""});
+    r.targets.push_back({line.target, Action::kDisengaged, ""});
     r.changed = true;
   }
   return true;
@@ -219,9 +275,13 @@ ProfileResult revert_profile(const Profile& p, system::System& sys, bool dry_run
     return r;
   }
   std::vector<std::string> failures;
-  for (const Target& t : p.targets)
-    if (!revert_target(sys, t, *engaged, dry_run, r))
-      failures.push_back("disengage " + t.function + ": " + r.targets.back().error);
+  for (const Target& t : p.targets) {
+    auto mine = lines_of(*engaged, t);
+    if (mine.empty()) r.targets.push_back({t.function, Action::kNotEngaged, ""});
+    for (const auto* line : mine)
+      if (!revert_line(sys, t, *line, dry_run, r))
+        failures.push_back("disengage " + line->target + ": " + r.targets.back().error);
+  }
   bool any = false;
   for (const auto& t : r.targets) any = any || t.action == Action::kDisengaged || t.action == Action::kWouldDisengage;
   if (!failures.empty()) {

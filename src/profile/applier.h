@@ -1,6 +1,8 @@
 // Applies and reverts profiles through the module's control file. A profile
-// is engaged whole or not at all, by the executor `engage` uses: when one
-// target fails, what this call engaged is disengaged again. Targets already
+// goes the road `engage` goes (engage/plan.h): every target is resolved to
+// its function and clones and judged by the safety rules before anything is
+// written, then engaged whole or not at all: when one target fails, what
+// this call engaged is disengaged again. Targets already
 // engaged with the profile's value and condition count as applied, so
 // applying twice changes nothing.
 #pragma once
@@ -8,9 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "engage/plan.h"
+#include "kernel/kernel_info.h"
 #include "profile/applicability.h"
 #include "profile/kernel_facts.h"
 #include "profile/profile.h"
+#include "system/backend.h"
 #include "system/system.h"
 
 namespace ks::profile {
@@ -23,7 +28,8 @@ struct ApplyOptions {
 };
 
 enum class Outcome {
-  kApplied,         // engaged now (or would be, in a dry run)
+  kApplied,         // engaged now
+  kWouldApply,      // a dry run found nothing that would stop it
   kAlreadyApplied,  // every target was engaged as the profile says
   kNotApplicable,   // the running kernel does not need it
   kUnknown,         // not applied: whether the running kernel needs it is unknown
@@ -68,8 +74,14 @@ struct ProfileResult {
   std::vector<TargetResult> targets;
 };
 
+// The checks `engage` makes, for @targets of a profile: the one road that
+// apply, persist and profiles validate share (engage/plan.h).
+engage::Plan plan_targets(const std::vector<const Target*>& targets, kernel::KernelInfo& info, system::Backend backend);
+engage::Plan plan_profile(const Profile& profile, kernel::KernelInfo& info, system::Backend backend);
+
+// @info is the running kernel as @sys shows it, shared by the profiles of one run.
 ProfileResult apply_profile(const Profile& profile, const KernelFacts& facts, system::System& sys,
-                            const ApplyOptions& options);
+                            kernel::KernelInfo& info, const ApplyOptions& options);
 
 ProfileResult revert_profile(const Profile& profile, system::System& sys, bool dry_run = false);
 

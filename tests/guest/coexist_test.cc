@@ -6,8 +6,11 @@
 // the conflict. vm/run.sh fails the run on any oops or WARN in the guest.
 #include <string>
 
+#include "profile/applier.h"
+#include "profile/kernel_facts.h"
 #include "support/af_alg_bpf.h"
 #include "support/guest.h"
+#include "system/real_system.h"
 #include "trigger/af_alg_aead.h"
 #include "util/file_io.h"
 
@@ -138,6 +141,40 @@ TEST_F(CoexistTest, LivepatchFirstThenEngageIsRefusedWithEbusy) {
   expect_engaged();
   ASSERT_FALSE(ks_.disengage(target::kInt));
   expect_plain();
+}
+
+// What no check before the write can see, the kernel refuses: the profile's
+// first target, engaged already, is disengaged again and nothing stays.
+TEST_F(CoexistTest, ProfileRefusedNextToALivepatchIsRolledBackWhole) {
+  ASSERT_TRUE(livepatch_load());
+  auto p = profile::parse_profile(R"(id = "CVE-0000-0001"
+title = "t"
+summary = "s"
+[[target]]
+function = "killswitch_test:killswitch_test_long"
+value = "-EPERM"
+[[target]]
+function = "killswitch_test:killswitch_test_int"
+value = "-EPERM"
+[behaviour]
+preserves = "p"
+breaks = "b"
+)",
+                                  "rollback.toml");
+  ASSERT_TRUE(p) << p.error().message();
+  system::RealSystem sys;
+  auto facts = profile::read_kernel_facts(sys);
+  ASSERT_TRUE(facts) << facts.error().message();
+  kernel::KernelInfo info(sys);
+  auto r = profile::apply_profile(*p, *facts, sys, info, {.ignore_version = true, .named = true});
+  EXPECT_EQ(r.outcome, profile::Outcome::kFailed) << r.reason;
+  EXPECT_NE(r.reason.find("Device or resource busy; rolled back killswitch_test:killswitch_test_long"),
+            std::string::npos)
+      << r.reason;
+  EXPECT_EQ(engaged_text(), "");
+  EXPECT_EQ(target::call_long(), target::kLongValue);
+  expect_livepatched();
+  livepatch_remove();
 }
 
 TEST_F(CoexistTest, EngageFirstThenLivepatchIsRefusedWithEbusy) {

@@ -66,9 +66,10 @@ TEST_F(CopyFailProfileTest, RefusesAeadKeepsHashesAndRevertRestores) {
   EXPECT_TRUE(after.has_value()) << trigger::describe(after);
 }
 
-TEST_F(CopyFailProfileTest, KernelRefusalRollsBackWhatTheProfileEngaged) {
-  // A profile whose second target the kernel refuses: algif_aead is loaded
-  // but has no such function (ENOENT). The first must not stay engaged.
+// A profile goes the road engage goes: a target that does not exist stops
+// it before anything is written. (A refusal only the kernel can see is
+// rolled back: CoexistTest.ProfileRefusedNextToALivepatchIsRolledBackWhole.)
+TEST_F(CopyFailProfileTest, MissingTargetStopsTheProfileBeforeAnyWrite) {
   ASSERT_TRUE(trigger::af_alg_aead_round_trip().has_value());
   auto p = profile::parse_profile(R"(id = "CVE-2026-31431"
 title = "t"
@@ -83,13 +84,16 @@ value = "-EPERM"
 preserves = "p"
 breaks = "b"
 )",
-                                  "rollback.toml");
+                                  "missing.toml");
   ASSERT_TRUE(p) << p.error().message();
+  size_t mark = kernel_log().size();
   auto r = apply(*p, true);
   EXPECT_EQ(r.outcome, profile::Outcome::kFailed) << r.reason;
-  EXPECT_NE(r.reason.find("No such file or directory; rolled back algif_aead:aead_sendmsg"), std::string::npos)
-      << r.reason;
+  EXPECT_NE(r.reason.find("algif_aead:ks_no_such_function: not found"), std::string::npos) << r.reason;
   EXPECT_EQ(engaged_text(), "");
+  // Nothing reached the module: no engage was logged.
+  EXPECT_EQ(kernel_log().substr(mark).find("engage algif_aead:aead_sendmsg retval="), std::string::npos)
+      << kernel_log().substr(mark);
   EXPECT_TRUE(trigger::af_alg_aead_round_trip().has_value());
 }
 

@@ -24,7 +24,8 @@ profile::Profile ProfileTest::load(const std::string& id) {
 }
 
 profile::ProfileResult ProfileTest::apply(const profile::Profile& p, bool ignore_version) {
-  return profile::apply_profile(p, facts_, system_, {.ignore_version = ignore_version});
+  kernel::KernelInfo info(system_);
+  return profile::apply_profile(p, facts_, system_, info, {.ignore_version = ignore_version});
 }
 
 profile::ProfileResult ProfileTest::revert(const profile::Profile& p) { return profile::revert_profile(p, system_); }

@@ -11,6 +11,7 @@
 #include "commands/profiles.h"
 #include "commands/revert.h"
 #include "support/fake_system.h"
+#include "support/fixture.h"
 #include "support/sample_profile.h"
 #include "support/temp_tree.h"
 
@@ -35,7 +36,7 @@ class ProfileCommandsTest : public ::testing::Test {
   nlohmann::json out_json() { return nlohmann::json::parse(out_.str()); }
 
   TempTree tree_;
-  FakeSystem sys_;
+  FakeSystem sys_ = testing::fixture_fake();
   std::ostringstream out_, err_;
   Context ctx_{sys_, out_, err_};
   Context& c = ctx_;
@@ -117,6 +118,25 @@ TEST_F(ProfileCommandsTest, ValidateNamesFileAndLine) {
   EXPECT_EQ(run_profiles_validate({.paths = {bad.string()}, .json = true}, c), kExitUsage);
   auto j = nlohmann::json::parse(out_.str().substr(out_.str().find("{\n  \"errors\"")));
   EXPECT_EQ(j["errors"][0]["line"], 2);  // the unterminated array
+}
+
+// A well-formed profile that the safety rules refuse fails validation,
+// and cannot be persisted, with the rule named.
+TEST_F(ProfileCommandsTest, ValidateAndPersistRefuseWhatTheSafetyRulesRefuse) {
+  std::string text = testing::kSampleProfile;
+  text.replace(text.find("algif_aead:aead_recvmsg"), std::string("algif_aead:aead_recvmsg").size(), "af_alg_pull_tsgl");
+  auto bad = tree_.write("own/void.toml", text);
+  EXPECT_EQ(run_profiles_validate({.paths = {bad.string()}}, c), kExitRefused);
+  EXPECT_NE(err_.str().find("af_alg_pull_tsgl: cannot be engaged with -1 (-EPERM): type: "), std::string::npos)
+      << err_.str();
+  out_.str("");
+  EXPECT_EQ(run_profiles_validate({.paths = {bad.string()}, .json = true}, c), kExitRefused);
+  EXPECT_EQ(out_json()["refused"][0]["targets"][0]["rule"], "type");
+  EXPECT_EQ(out_json()["valid"].size(), 0u);
+  err_.str("");
+  EXPECT_EQ(run_persist({.profiles = {bad.string()}}, c), kExitRefused);
+  EXPECT_NE(err_.str().find("not persisted"), std::string::npos) << err_.str();
+  EXPECT_FALSE(std::filesystem::exists(ctx_.paths.persist_dir / "CVE-2026-31431.toml"));
 }
 
 TEST_F(ProfileCommandsTest, PersistLinksCatalogProfilesAndUnpersistRemovesThem) {
