@@ -24,12 +24,7 @@ for f in "$STAGE"/usr/sbin/*; do
 done
 
 # The module, as DKMS builds it: only killswitch.ko, never the test target.
-SRC=$STAGE/usr/src/killswitch-$VERSION
-git ls-files kmod | grep -v '^kmod/test/' | while read -r f; do
-	install -D -m 0644 "$f" "$SRC/${f#kmod/}"
-done
-sed -i -e '/^# A target for the tests/d' -e '/^obj-m += test\//d' "$SRC/Kbuild"
-sed "s/@VERSION@/$VERSION/" packaging/dkms/dkms.conf >"$SRC/dkms.conf"
+sh scripts/dkms-source.sh "$STAGE/usr/src/killswitch-$VERSION"
 
 install -D -m 0644 packaging/systemd/killswitch.service "$STAGE/lib/systemd/system/killswitch.service"
 install -D -m 0644 packaging/modprobe.d/killswitch.conf "$STAGE/etc/modprobe.d/killswitch.conf"

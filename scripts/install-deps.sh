@@ -9,7 +9,8 @@ linux-headers-amd64 linux-source-6.1
 qemu-system-x86 busybox-static cpio kmod zstd xz-utils
 libgtest-dev libgmock-dev
 libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev libexpected-dev
-libelf-dev zlib1g-dev dwarves libdpkg-dev lintian
+libelf-dev zlib1g-dev dwarves libdpkg-dev lintian libssl-dev
+ovmf shim-signed grub-efi-amd64-signed mokutil dkms expect openssl
 "
 
 missing=""

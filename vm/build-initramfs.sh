@@ -43,5 +43,16 @@ for m in $early_modules; do
 done
 cp "$moddir/modules.dep" "$moddir/modules.alias" "$stage/lib/modules/$release/"
 
+# mokutil, for the Secure Boot guest (tests/vm/secure_boot_test.sh): it
+# asks the firmware to enroll a machine-owner key. Dynamic, so its
+# libraries and the loader come along.
+copy_program() {
+	install -D -m 0755 "$1" "$stage$1"
+	ldd "$1" | grep -o '/[^ ]*' | while read -r lib; do
+		[ -f "$stage$lib" ] || install -D -m 0755 "$lib" "$stage$lib"
+	done
+}
+copy_program /usr/bin/mokutil
+
 (cd "$stage" && find . | cpio -o -H newc --quiet) | gzip -1 >"$out.tmp"
 mv "$out.tmp" "$out"

@@ -12,6 +12,12 @@
 #   VM_APPEND        extra kernel command line
 #   VM_TCG_THREAD    single (default) or multi: how QEMU runs the vCPUs
 #   VM_QEMU_ARGS     extra QEMU options (a gdb stub: "-gdb tcp::1234")
+#   VM_SECURE_BOOT=<vars file>   boot as a Secure Boot host: UEFI firmware
+#                    with Microsoft's keys (OVMF, this writable variables
+#                    file), Debian's signed shim and grub, the signed kernel
+#                    (vm/secure-boot/esp.sh); the machine-owner keys enrolled
+#                    live in the variables file
+#   VM_MODULES=<dir> the modules tree to share instead of the staged one
 # An oops, panic, WARN or hung guest fails the run and prints the guest's log.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,10 +45,9 @@ trap 'rm -rf "$out"' EXIT
 # memory already held the NOP again, freed by a gdb single-step), which
 # breaks the kernel's own text patching; docs/safety.md has the details.
 share=0
-set -- -accel "tcg,thread=${VM_TCG_THREAD:-single}" -machine pc -cpu max -m "${VM_MEM:-1024M}" -smp "${VM_SMP:-2}" \
-	-kernel "$kroot/boot/vmlinuz-$release" -initrd "$initrd" \
+set -- -accel "tcg,thread=${VM_TCG_THREAD:-single}" -cpu max -m "${VM_MEM:-1024M}" -smp "${VM_SMP:-2}" \
 	-display none -monitor none -no-reboot -nodefaults \
-	-virtfs "local,path=$kroot/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
+	-virtfs "local,path=${VM_MODULES:-$kroot/lib/modules},mount_tag=modules,security_model=none,readonly=on" \
 	-virtfs "local,path=$out,mount_tag=ksout,security_model=none" \
 	-virtfs "local,path=$build/guest,mount_tag=ksbuild,security_model=none,readonly=on"
 if [ -n "${VM_SHARE:-}" ]; then
@@ -59,14 +64,26 @@ fi
 # no_timer_check: on a busy host the IO-APIC timer test at boot can miss its
 # window under TCG and panic ("IO-APIC + timer doesn't work"); seen in local runs.
 append="console=ttyS0 panic=-1 loglevel=7 no_timer_check ks.mode=$mode ks.load=${KS_LOAD:-1} ks.share=$share ${VM_APPEND:-}"
+if [ -n "${VM_SECURE_BOOT:-}" ]; then
+	# The firmware verifies shim, shim verifies grub, grub (through shim)
+	# verifies the kernel; the initramfs is not signed, the modules are.
+	sh "$here/secure-boot/esp.sh" "$out/esp" "$kroot/boot/vmlinuz-$release" "$initrd" "$append"
+	set -- "$@" $(sh "$here/secure-boot/qemu-args.sh" "$VM_SECURE_BOOT" "$out/esp")
+else
+	set -- "$@" -machine pc -kernel "$kroot/boot/vmlinuz-$release" -initrd "$initrd"
+fi
 
 if [ "$mode" = shell ]; then
-	exec qemu-system-x86_64 "$@" -serial mon:stdio -append "$append"
+	[ -n "${VM_SECURE_BOOT:-}" ] || set -- "$@" -append "$append"
+	rc=0
+	qemu-system-x86_64 "$@" -serial mon:stdio || rc=$?
+	exit "$rc"
 fi
+[ -n "${VM_SECURE_BOOT:-}" ] || set -- "$@" -append "$append"
 
 rc=0
 timeout -k 10 "${VM_TIMEOUT:-600}" qemu-system-x86_64 "$@" \
-	-serial "file:$out/console.log" -serial stdio -append "$append" </dev/null || rc=$?
+	-serial "file:$out/console.log" -serial stdio </dev/null || rc=$?
 
 show_log() {
 	echo "---- guest log ($1) ----" >&2

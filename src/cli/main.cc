@@ -15,6 +15,7 @@
 
 #include "commands/exit_codes.h"
 #include "commands/registry.h"
+#include "profile/boot_cmdline.h"
 #include "system/real_system.h"
 
 extern "C" {
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
     ctx.paths.catalog_dirs.assign(catalogs.begin(), catalogs.end());
   ctx.paths.persist_dir =
       persist_dirs.empty() ? sys.under_root(kPersistDir) : std::filesystem::path(persist_dirs.back());
+  ctx.paths.boot_cmdline_file = sys.under_root(ks::profile::kBootCmdlineFile);
   ctx.tty = ::isatty(STDOUT_FILENO);
   ctx.root = ::geteuid() == 0;
   ctx.sleep = [](unsigned s) { std::this_thread::sleep_for(std::chrono::seconds(s)); };

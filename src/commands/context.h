@@ -20,6 +20,8 @@ struct ProfilePaths {
   // Where `revert CVE-...`, `profiles list` and `persist CVE-...` look.
   std::vector<std::filesystem::path> catalog_dirs{kCatalogDir};
   std::filesystem::path persist_dir{kPersistDir};
+  // The grub fragment `persist --boot` writes (profile/boot_cmdline.h).
+  std::filesystem::path boot_cmdline_file{"/etc/default/grub.d/killswitch.cfg"};
 };
 
 struct Context {

@@ -66,13 +66,13 @@ std::optional<Refusal> backend_refusal(const EngageOptions& opts, system::Backen
   if (backend == system::Backend::kNone)
     return Refusal{"killswitch is not available on " + where +
                        ": load the module (modprobe killswitch) or boot a kernel with the built-in killswitch",
-                   kExitUnavailable};
+                   kExitUnavailable, std::nullopt};
   if (backend == system::Backend::kBuiltin &&
       (opts.condition || opts.try_seconds || opts.confirm_seconds || opts.target.find(':') != std::string::npos))
     return Refusal{
         "the kernel's built-in killswitch has only engage and disengage; --if, --try, --confirm and "
         "module:function need killswitch.ko",
-        kExitUnavailable};
+        kExitUnavailable, std::nullopt};
   return std::nullopt;
 }
 

@@ -1,12 +1,15 @@
 #include "commands/persist.h"
 
+#include <fstream>
 #include <memory>
 #include <ostream>
 
 #include "commands/exit_codes.h"
 #include "commands/report_output.h"
 #include "profile/applier.h"
+#include "profile/boot_cmdline.h"
 #include "profile/catalog.h"
+#include "util/file_io.h"
 
 namespace ks::commands {
 
@@ -16,6 +19,8 @@ void setup_persist(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<PersistOptions>();
   auto* cmd = app.add_subcommand("persist", "Apply a profile at every boot while the kernel needs it");
   cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...) or files")->required();
+  cmd->add_flag("--boot", opts->boot,
+                "engage it from the kernel command line at every boot (a grub fragment): the route under lockdown");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_persist(*opts, ctx); });
 }
 
@@ -23,6 +28,7 @@ void setup_unpersist(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<PersistOptions>();
   auto* cmd = app.add_subcommand("unpersist", "Stop applying a profile at boot (what is engaged stays: revert)");
   cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...)")->required();
+  cmd->add_flag("--boot", opts->boot, "take it off the kernel command line (then update-grub)");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_unpersist(*opts, ctx); });
 }
 
@@ -34,9 +40,107 @@ bool inside(const fs::path& file, const fs::path& dir) {
   return !ec && !rel.empty() && *rel.begin() != "..";
 }
 
+util::Result<profile::BootProfiles> read_boot_file(const Context& ctx) {
+  std::error_code ec;
+  if (!fs::exists(ctx.paths.boot_cmdline_file, ec)) return profile::BootProfiles{};
+  KS_TRY_ASSIGN(std::string text, util::read_text(ctx.paths.boot_cmdline_file));
+  return profile::parse_boot_file(text);
+}
+
+// Writes the fragment whole (a new file renamed over the old), or removes it.
+util::Result<void> write_boot_file(const Context& ctx, const profile::BootProfiles& profiles) {
+  const fs::path& file = ctx.paths.boot_cmdline_file;
+  std::error_code ec;
+  if (profiles.empty()) {
+    fs::remove(file, ec);
+    if (ec) return util::fail(file.string() + ": " + ec.message(), ec);
+    return {};
+  }
+  fs::create_directories(file.parent_path(), ec);
+  fs::path tmp = file;
+  tmp += ".new";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << profile::render_boot_file(profiles);
+    if (!out.flush()) return util::fail(tmp.string() + ": cannot write", std::make_error_code(std::errc::io_error));
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) return util::fail(file.string() + ": " + ec.message(), ec);
+  return {};
+}
+
+// The engage= entries for @p: what the plan engages, clones included;
+// the command line has no conditions.
+util::Result<std::vector<profile::BootEntry>> boot_entries(const profile::Profile& p, kernel::KernelInfo& info,
+                                                           system::Backend backend, int& code) {
+  auto plan = profile::plan_profile(p, info, backend);
+  if (!plan.ok()) {
+    code = plan_exit_code(plan);
+    return util::fail(plan.why);
+  }
+  std::vector<profile::BootEntry> entries;
+  for (const auto& c : plan.commands) {
+    if (c.condition) {
+      code = kExitUnavailable;
+      return util::fail(c.target + " has a condition (" + *c.condition +
+                        "), and the kernel command line engages only <target>=<value>");
+    }
+    entries.push_back({c.target, c.value});
+  }
+  return entries;
+}
+
+// persist --boot: the profiles' engagements on the kernel command line.
+int persist_boot(const PersistOptions& opts, Context& ctx) {
+  auto current = read_boot_file(ctx);
+  if (!current) {
+    ctx.err << "killswitch persist: " << current.error().message() << "\n";
+    return kExitSystem;
+  }
+  kernel::KernelInfo info(ctx.sys);
+  const auto backend = system::detect_backend(ctx.sys);
+  profile::BootProfiles next = *current;
+  std::vector<std::string> done;
+  int code = kExitOk;
+  for (const auto& name : opts.profiles) {
+    auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
+    if (!p) {
+      ctx.err << "killswitch persist: " << p.error().message() << "\n";
+      code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
+      continue;
+    }
+    int refusal = kExitOk;
+    auto entries = boot_entries(*p, info, backend, refusal);
+    if (!entries) {
+      ctx.err << "killswitch persist: " << p->id << ": not persisted: " << entries.error().message() << "\n";
+      code = refusal;
+      continue;
+    }
+    next[p->id] = std::move(*entries);
+    done.push_back(p->id);
+  }
+  if (profile::engage_parameter(next).size() > profile::kBootParamMax) {
+    ctx.err << "killswitch persist: the kernel command line entry would pass " << profile::kBootParamMax
+            << " bytes; persist fewer profiles on it\n";
+    return kExitUsage;
+  }
+  if (next != *current) {
+    if (auto written = write_boot_file(ctx, next); !written) {
+      ctx.err << "killswitch persist: " << written.error().message() << "\n";
+      return kExitSystem;
+    }
+  }
+  for (const auto& id : done)
+    ctx.out << id << ": on the kernel command line (" << ctx.paths.boot_cmdline_file.string() << ")\n";
+  if (next != *current)
+    ctx.out << "run update-grub, then reboot: the next boot engages " << profile::engage_parameter(next) << "\n";
+  return code;
+}
+
 }  // namespace
 
 int run_persist(const PersistOptions& opts, Context& ctx) {
+  if (opts.boot) return persist_boot(opts, ctx);
   int code = kExitOk;
   kernel::KernelInfo info(ctx.sys);
   const auto backend = system::detect_backend(ctx.sys);
@@ -76,6 +180,29 @@ int run_persist(const PersistOptions& opts, Context& ctx) {
 }
 
 int run_unpersist(const PersistOptions& opts, Context& ctx) {
+  if (opts.boot) {
+    auto current = read_boot_file(ctx);
+    if (!current) {
+      ctx.err << "killswitch unpersist: " << current.error().message() << "\n";
+      return kExitSystem;
+    }
+    profile::BootProfiles next = *current;
+    int code = kExitOk;
+    for (const auto& id : opts.profiles) {
+      if (!next.erase(id)) {
+        ctx.err << "killswitch unpersist: " << id << " is not on the kernel command line\n";
+        code = kExitNotFound;
+      }
+    }
+    if (next == *current) return code;
+    if (auto written = write_boot_file(ctx, next); !written) {
+      ctx.err << "killswitch unpersist: " << written.error().message() << "\n";
+      return kExitSystem;
+    }
+    ctx.out << "taken off the kernel command line; run update-grub, then reboot (what is engaged now stays "
+               "until then)\n";
+    return code;
+  }
   int code = kExitOk;
   for (const auto& id : opts.profiles) {
     fs::path dest = ctx.paths.persist_dir / (id + ".toml");

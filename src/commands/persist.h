@@ -5,6 +5,9 @@
 // symlink to a catalog profile (so a catalog update with a newer fixed
 // version reaches it), a copy of any other file. killswitch.service applies
 // them at boot; each one the running kernel has fixed is skipped and logged.
+//
+// With --boot, a profile goes on the kernel command line instead
+// (profile/boot_cmdline.h): the one route a locked-down host leaves open.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -17,6 +20,7 @@ namespace ks::commands {
 
 struct PersistOptions {
   std::vector<std::string> profiles;
+  bool boot = false;  // the kernel command line, for locked-down hosts
 };
 
 void setup_persist(CLI::App& app, Context& ctx, int& exit_code);

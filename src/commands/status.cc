@@ -2,14 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "profile/boot_cmdline.h"
 #include "system/backend.h"
+#include "system/boot_security.h"
 #include "system/lockdown.h"
+#include "util/file_io.h"
 #include "util/text.h"
 #include "values/value.h"
 #include "wire/channel.h"
@@ -38,10 +43,33 @@ struct Status {
   std::optional<bool> tainted;  // killswitch's own taint file; unknown without one
   std::vector<wire::EngagedLine> engagements;
   std::optional<util::Error> error;
+  system::BootSecurity security;
+  // What the next boot engages: persisted profiles (killswitch.service)
+  // and the kernel command line fragment (persist --boot).
+  std::vector<std::string> persisted;
+  std::string boot_parameter;
+  std::optional<util::Error> boot_error;
 };
 
-Status read_status(const system::System& sys) {
+void read_next_boot(const Context& ctx, Status& s) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(ctx.paths.persist_dir, ec))
+    if (entry.path().extension() == ".toml") s.persisted.push_back(entry.path().stem().string());
+  std::sort(s.persisted.begin(), s.persisted.end());
+  if (!std::filesystem::exists(ctx.paths.boot_cmdline_file, ec)) return;
+  auto text = util::read_text(ctx.paths.boot_cmdline_file);
+  auto parsed = text ? profile::parse_boot_file(*text) : util::Result<profile::BootProfiles>(util::fail(text.error()));
+  if (parsed)
+    s.boot_parameter = profile::engage_parameter(*parsed);
+  else
+    s.boot_error = parsed.error();
+}
+
+Status read_status(const Context& ctx) {
+  const system::System& sys = ctx.sys;
   Status s;
+  read_next_boot(ctx, s);
+  s.security = system::read_boot_security(sys);
   s.backend = system::detect_backend(sys);
   s.lockdown = system::parse_lockdown(sys.lockdown().value_or(""));
   s.kernel_taint = std::strtol(sys.kernel_taint().value_or("0").c_str(), nullptr, 10);
@@ -83,6 +111,21 @@ nlohmann::json status_json(const Status& s) {
                                 {"timeout_left", or_null(l.field(KS_KEY_TIMEOUT_LEFT))}});
   }
   if (s.error) j["error"] = s.error->message();
+  const auto& sec = s.security;
+  nlohmann::json module{{"file", or_null(sec.module_file)}};
+  if (sec.module) {
+    module["signed"] = sec.module->is_signed;
+    module["signer"] = or_null(sec.module->signer);
+    module["key"] = or_null(sec.module->key);
+  } else {
+    module["signed"] = nullptr;
+    module["error"] = sec.module_error;
+  }
+  j["secure_boot"] = or_null(sec.secure_boot);
+  j["module"] = module;
+  j["engage_route"] = system::engage_route(sec, s.backend);
+  j["next_boot"] = {{"persisted", s.persisted}, {"kernel_cmdline", or_null(s.boot_parameter)}};
+  if (s.boot_error) j["next_boot"]["error"] = s.boot_error->message();
   return j;
 }
 
@@ -115,10 +158,34 @@ void print_engagements(std::ostream& out, const std::vector<wire::EngagedLine>& 
   }
 }
 
-void print_status(Context& ctx, const Status& s) {
-  ctx.out << backend_line(s.backend) << "\n";
+std::string module_line(const system::BootSecurity& sec) {
+  if (!sec.module)
+    return "module file: " + (sec.module_file.empty() ? sec.module_error : sec.module_file + ": " + sec.module_error);
+  if (!sec.module->is_signed) return "module file: " + sec.module_file + ", not signed";
+  return "module file: " + sec.module_file + ", signed by \"" + sec.module->signer + "\" (key " + sec.module->key + ")";
+}
+
+void print_security(Context& ctx, const Status& s) {
+  const auto& sec = s.security;
+  ctx.out << "secure boot: "
+          << (!sec.secure_boot   ? "unknown (no UEFI variables)"
+              : *sec.secure_boot ? "on"
+                                 : "off")
+          << "\n";
   ctx.out << "lockdown: " << system::lockdown_name(s.lockdown)
           << (system::refuses_changes(s.lockdown) ? " (runtime changes are refused)" : "") << "\n";
+  ctx.out << module_line(sec) << "\n";
+  ctx.out << "to engage: " << system::engage_route(sec, s.backend) << "\n";
+  ctx.out << "next boot: "
+          << (s.persisted.empty() ? std::string("no persisted profiles")
+                                  : "applies " + util::join(s.persisted) + " (killswitch.service)")
+          << (s.boot_parameter.empty() ? "" : "; kernel command line (after update-grub): " + s.boot_parameter) << "\n";
+  if (s.boot_error) ctx.err << "killswitch status: " << s.boot_error->message() << "\n";
+}
+
+void print_status(Context& ctx, const Status& s) {
+  ctx.out << backend_line(s.backend) << "\n";
+  print_security(ctx, s);
   ctx.out << "kernel taint: " << s.kernel_taint << ", killswitch taint: "
           << (!s.tainted   ? "unknown"
               : *s.tainted ? "yes"
@@ -131,7 +198,7 @@ void print_status(Context& ctx, const Status& s) {
 }  // namespace
 
 int run_status(const StatusOptions& opts, Context& ctx) {
-  Status s = read_status(ctx.sys);
+  Status s = read_status(ctx);
   if (opts.json)
     ctx.out << status_json(s).dump(2) << "\n";
   else

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "util/file_io.h"
+#include "util/text.h"
 
 extern "C" {
 #include "uapi/killswitch.h"  // the wire format shared with the module (kmod/uapi/killswitch.h)
@@ -51,6 +52,28 @@ util::Result<std::filesystem::path> RealSystem::btf_file(std::string_view object
 util::Result<std::string> RealSystem::lockdown() const { return read("/sys/kernel/security/lockdown"); }
 
 util::Result<std::string> RealSystem::kernel_taint() const { return read("/proc/sys/kernel/tainted"); }
+
+util::Result<std::string> RealSystem::secure_boot_variable() const {
+  // EFI_GLOBAL_VARIABLE's GUID.
+  return read("/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c");
+}
+
+util::Result<std::filesystem::path> RealSystem::module_file(std::string_view module) const {
+  KS_TRY_ASSIGN(std::string release, kernel_release());
+  std::string dir = "/lib/modules/" + release + "/";
+  KS_TRY_ASSIGN(std::string dep, read(dir + "modules.dep"));
+  // "updates/dkms/killswitch.ko: ...": depmod lists the file modprobe picks.
+  const std::string name = std::string(module) + ".ko";
+  std::optional<std::string> found;
+  util::for_each_line(dep, [&](std::string_view line) {
+    std::string_view file = line.substr(0, line.find(':'));
+    std::string_view base = file.substr(file.rfind('/') + 1);
+    if (!found && (base == name || base.starts_with(name + "."))) found = std::string(file);
+  });
+  if (found) return under_root(dir + *found);
+  return util::fail("no " + std::string(module) + " in " + dir + "modules.dep",
+                    std::make_error_code(std::errc::no_such_file_or_directory));
+}
 
 util::Result<std::string> RealSystem::kernel_release() const {
   KS_TRY_ASSIGN(std::string text, read("/proc/sys/kernel/osrelease"));

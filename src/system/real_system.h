@@ -18,6 +18,8 @@ class RealSystem : public System {
   util::Result<std::filesystem::path> btf_file(std::string_view object) const override;
   util::Result<std::string> lockdown() const override;
   util::Result<std::string> kernel_taint() const override;
+  util::Result<std::string> secure_boot_variable() const override;
+  util::Result<std::filesystem::path> module_file(std::string_view module) const override;
   util::Result<std::string> kernel_release() const override;
   util::Result<std::string> proc_version() const override;
   util::Result<std::optional<Changelog>> kernel_changelog(std::string_view release) const override;

@@ -40,6 +40,11 @@ class System {
   virtual util::Result<std::string> lockdown() const = 0;
   // /proc/sys/kernel/tainted
   virtual util::Result<std::string> kernel_taint() const = 0;
+  // The firmware's SecureBoot variable as efivarfs gives it (4 bytes of
+  // attributes, then the value); an error where there is no UEFI.
+  virtual util::Result<std::string> secure_boot_variable() const = 0;
+  // The file modprobe loads for @module, per modules.dep of the running release.
+  virtual util::Result<std::filesystem::path> module_file(std::string_view module) const = 0;
 
   // The kernel release as uname -r prints it (/proc/sys/kernel/osrelease).
   virtual util::Result<std::string> kernel_release() const = 0;

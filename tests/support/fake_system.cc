@@ -26,6 +26,16 @@ util::Result<std::string> FakeSystem::kprobe_blacklist() const { return file(bla
 util::Result<std::string> FakeSystem::modules() const { return modules_text; }
 util::Result<std::string> FakeSystem::lockdown() const { return file(lockdown_text, "lockdown"); }
 util::Result<std::string> FakeSystem::kernel_taint() const { return kernel_taint_text; }
+util::Result<std::string> FakeSystem::secure_boot_variable() const {
+  return file(secure_boot_bytes, "efivars/SecureBoot");
+}
+util::Result<std::filesystem::path> FakeSystem::module_file(std::string_view module) const {
+  auto it = module_files.find(std::string(module));
+  if (it == module_files.end())
+    return util::fail("no " + std::string(module) + " in modules.dep",
+                      std::make_error_code(std::errc::no_such_file_or_directory));
+  return it->second;
+}
 util::Result<std::string> FakeSystem::kernel_release() const { return file(release_text, "osrelease"); }
 util::Result<std::string> FakeSystem::proc_version() const { return file(proc_version_text, "/proc/version"); }
 

@@ -33,8 +33,10 @@ class FakeSystem : public system::System {
   std::string modules_text;
   std::string lockdown_text = "[none] integrity confidentiality\n";
   std::string kernel_taint_text = "0\n";
-  std::map<std::string, std::filesystem::path> btf_files;  // object -> file of raw BTF
-  std::string release_text;                                // osrelease
+  std::string secure_boot_bytes;                              // efivarfs SecureBoot; empty: no UEFI
+  std::map<std::string, std::filesystem::path> module_files;  // module -> its .ko
+  std::map<std::string, std::filesystem::path> btf_files;     // object -> file of raw BTF
+  std::string release_text;                                   // osrelease
   std::string proc_version_text;
   std::optional<system::Changelog> changelog;  // of the running release
   std::optional<util::Error> changelog_error;  // a changelog that cannot be read
@@ -54,6 +56,8 @@ class FakeSystem : public system::System {
   util::Result<std::filesystem::path> btf_file(std::string_view object) const override;
   util::Result<std::string> lockdown() const override;
   util::Result<std::string> kernel_taint() const override;
+  util::Result<std::string> secure_boot_variable() const override;
+  util::Result<std::filesystem::path> module_file(std::string_view module) const override;
   util::Result<std::string> kernel_release() const override;
   util::Result<std::string> proc_version() const override;
   util::Result<std::optional<system::Changelog>> kernel_changelog(std::string_view release) const override;

@@ -10,10 +10,12 @@
 #include "commands/persist.h"
 #include "commands/profiles.h"
 #include "commands/revert.h"
+#include "commands/status.h"
 #include "support/fake_system.h"
 #include "support/fixture.h"
 #include "support/sample_profile.h"
 #include "support/temp_tree.h"
+#include "util/file_io.h"
 
 namespace ks::commands {
 namespace {
@@ -29,6 +31,7 @@ class ProfileCommandsTest : public ::testing::Test {
     sample_ = tree_.write("catalog/CVE-2026-31431.toml", testing::kSampleProfile);
     ctx_.paths.catalog_dirs = {tree_.root() / "catalog"};
     ctx_.paths.persist_dir = tree_.root() / "persist";
+    ctx_.paths.boot_cmdline_file = tree_.root() / "grub.d/killswitch.cfg";
   }
   void set_debian(const std::string& v) {
     sys_.proc_version_text = "Linux version 6.1.0-x-amd64 #1 SMP PREEMPT_DYNAMIC Debian " + v + " (2026-01-01)";
@@ -137,6 +140,38 @@ TEST_F(ProfileCommandsTest, ValidateAndPersistRefuseWhatTheSafetyRulesRefuse) {
   EXPECT_EQ(run_persist({.profiles = {bad.string()}}, c), kExitRefused);
   EXPECT_NE(err_.str().find("not persisted"), std::string::npos) << err_.str();
   EXPECT_FALSE(std::filesystem::exists(ctx_.paths.persist_dir / "CVE-2026-31431.toml"));
+}
+
+// The route a locked-down host leaves open: the kernel command line.
+TEST_F(ProfileCommandsTest, PersistBootWritesTheKernelCommandLineAndUnpersistTakesItOff) {
+  // The sample's second target has a condition, which engage= cannot carry.
+  EXPECT_EQ(run_persist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitUnavailable);
+  EXPECT_NE(err_.str().find("has a condition (uid!=0)"), std::string::npos) << err_.str();
+  EXPECT_FALSE(std::filesystem::exists(ctx_.paths.boot_cmdline_file));
+
+  std::string text = testing::kSampleProfile;
+  text.erase(text.find("condition = \"uid != 0\"\n"), std::string("condition = \"uid != 0\"\n").size());
+  auto plain = tree_.write("own/plain.toml", text);
+  out_.str("");
+  ASSERT_EQ(run_persist({.profiles = {plain.string()}, .boot = true}, c), kExitOk) << err_.str();
+  auto written = util::read_text(ctx_.paths.boot_cmdline_file);
+  ASSERT_TRUE(written);
+  EXPECT_NE(written->find("GRUB_CMDLINE_LINUX=\"$GRUB_CMDLINE_LINUX killswitch.engage=algif_aead:aead_recvmsg=-1,"
+                          "algif_aead:aead_sendmsg=-1\"\n"),
+            std::string::npos)
+      << *written;
+  EXPECT_NE(out_.str().find("run update-grub, then reboot"), std::string::npos) << out_.str();
+
+  // status says what the next boot engages.
+  out_.str("");
+  run_status({.json = true}, c);
+  EXPECT_EQ(out_json()["next_boot"]["kernel_cmdline"],
+            "killswitch.engage=algif_aead:aead_recvmsg=-1,algif_aead:aead_sendmsg=-1");
+
+  out_.str("");
+  EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitOk);
+  EXPECT_FALSE(std::filesystem::exists(ctx_.paths.boot_cmdline_file));
+  EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitNotFound);
 }
 
 TEST_F(ProfileCommandsTest, PersistLinksCatalogProfilesAndUnpersistRemovesThem) {
