@@ -1,23 +1,38 @@
 # bash completion for killswitch(8)
-# Function names come from /proc/kallsyms (text symbols), engaged targets
-# from /sys/kernel/security/killswitch/engaged, values from errno names.
+# Function names come from /proc/kallsyms (text symbols; a module's as
+# <module>:<function>), engaged targets from
+# /sys/kernel/security/killswitch/engaged, profile ids from the catalog and
+# profiles.d, values from errno names. The _killswitch_*_path variables are
+# where they are read (tests/completion_test.sh points them at fixtures).
+: "${_killswitch_kallsyms_path:=/proc/kallsyms}"
+: "${_killswitch_engaged_path:=/sys/kernel/security/killswitch/engaged}"
+: "${_killswitch_catalog_path:=/usr/share/killswitch/profiles}"
+: "${_killswitch_persist_path:=/etc/killswitch/profiles.d}"
 
+# Functions starting with $1: vmlinux's by name, a loaded module's as
+# module:function; "mod" offers "mod:" for a module whose name it starts.
 _killswitch_functions() {
 	[ -n "$1" ] || return 0
-	awk -v p="$1" '($2 == "t" || $2 == "T") && index($3, p) == 1 { print $3 }' /proc/kallsyms 2>/dev/null |
+	awk -v p="$1" '
+		$2 != "t" && $2 != "T" { next }
+		NF >= 4 { mod = substr($4, 2, length($4) - 2)
+			if (index(p, ":") == 0) { if (index(mod, p) == 1) print mod ":" }
+			else if (index(mod ":" $3, p) == 1) print mod ":" $3
+			next }
+		index($3, p) == 1 { print $3 }' "$_killswitch_kallsyms_path" 2>/dev/null |
 		sort -u | head -n 200
 }
 
 _killswitch_engaged() {
-	awk '{ print $1 }' /sys/kernel/security/killswitch/engaged 2>/dev/null
+	awk '{ print $1 }' "$_killswitch_engaged_path" 2>/dev/null
 }
 
 _killswitch_profile_ids() {
-	ls /usr/share/killswitch/profiles 2>/dev/null | sed -n 's/\.toml$//p'
+	ls "$_killswitch_catalog_path" "$_killswitch_persist_path" 2>/dev/null | sed -n 's/\.toml$//p' | sort -u
 }
 
 _killswitch_persisted_ids() {
-	ls /etc/killswitch/profiles.d 2>/dev/null | sed -n 's/\.toml$//p'
+	ls "$_killswitch_persist_path" 2>/dev/null | sed -n 's/\.toml$//p'
 }
 
 _killswitch() {
@@ -68,20 +83,33 @@ _killswitch() {
 	disengage) opts="--all --json --help" ;;
 	monitor) opts="--for --json --help" ;;
 	status) opts="--json --help" ;;
-	apply) opts="--dry-run --ignore-version --json --help" ;;
-	revert | persist | unpersist) opts="--json --help" ;;
-	profiles) opts="list show validate --json --help" ;;
+	apply) opts="--dry-run --ignore-version --include-unknown --json --help" ;;
+	revert) opts="--dry-run --json --help" ;;
+	persist | unpersist) opts="--boot --help" ;;
+	profiles) opts="--json --help" ;;
 	esac
 	if [[ "$cur" == -* && "$cur" != -E* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		return
 	fi
 	case "$cmd:$npos" in
-	check:0 | engage:0 | monitor:0) COMPREPLY=($(_killswitch_functions "$cur")) ;;
+	check:0 | engage:0 | monitor:0)
+		COMPREPLY=($(_killswitch_functions "$cur"))
+		# "mod:" is a step, not a word: no space after it.
+		[[ ${#COMPREPLY[@]} -eq 1 && "${COMPREPLY[0]}" == *: ]] && compopt -o nospace 2>/dev/null
+		;;
 	check:1 | engage:1) COMPREPLY=($(compgen -W "$values" -- "$cur")) ;;
 	disengage:0 | confirm:0) COMPREPLY=($(compgen -W "$(_killswitch_engaged)" -- "$cur")) ;;
-	apply:*) COMPREPLY=($(compgen -f -- "$cur")) ;;
-	revert:* | persist:*) COMPREPLY=($(compgen -W "$(_killswitch_profile_ids)" -- "$cur")) ;;
+	apply:* | persist:*) COMPREPLY=($(compgen -W "$(_killswitch_profile_ids)" -- "$cur") $(compgen -f -- "$cur")) ;;
+	revert:*) COMPREPLY=($(compgen -W "$(_killswitch_profile_ids)" -- "$cur")) ;;
+	profiles:0) COMPREPLY=($(compgen -W "list show validate" -- "$cur")) ;;
+	profiles:1)
+		case "${words[cword - 1]}" in
+		show) COMPREPLY=($(compgen -W "$(_killswitch_profile_ids)" -- "$cur") $(compgen -f -- "$cur")) ;;
+		validate) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		list) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
+		esac
+		;;
 	unpersist:*) COMPREPLY=($(compgen -W "$(_killswitch_persisted_ids)" -- "$cur")) ;;
 	esac
 }

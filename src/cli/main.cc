@@ -17,6 +17,8 @@
 #include "commands/registry.h"
 #include "profile/boot_cmdline.h"
 #include "system/real_system.h"
+#include "util/text.h"
+#include "values/value.h"
 
 extern "C" {
 #include "errno_names.h"
@@ -43,10 +45,11 @@ std::vector<std::string> find_option(int argc, char** argv, const std::string& n
   return values;
 }
 
+// Only --root, typed where everyone sees it, points the tool at another
+// tree: no environment variable can redirect a production binary's writes.
 std::string find_root(int argc, char** argv) {
-  const char* env = std::getenv("KILLSWITCH_ROOT");
   auto given = find_option(argc, argv, "--root");
-  return !given.empty() ? given.back() : env && *env ? env : "/";
+  return !given.empty() ? given.back() : "/";
 }
 
 // The first word that is not an option (nor a global option's value): the subcommand.
@@ -58,6 +61,49 @@ std::string first_word(int argc, char** argv) {
       continue;
     }
     if (!arg.empty() && arg[0] != '-') return arg;
+  }
+  return {};
+}
+
+// "profiles lst": the word after a command that has subcommands of its own
+// must be one of them; a message with a guess when it is not.
+std::string nested_typo(CLI::App& app, int argc, char** argv, const std::string& command) {
+  if (command.empty()) return {};
+  CLI::App* sub = app.get_subcommand(command);
+  std::vector<std::string> names;
+  for (const auto* nested : sub->get_subcommands({})) names.push_back(nested->get_name());
+  if (names.empty()) return {};
+  bool seen = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (std::find(std::begin(kGlobalOptions), std::end(kGlobalOptions), arg) != std::end(kGlobalOptions)) {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    if (!seen) {
+      seen = arg == command;
+      continue;
+    }
+    if (std::find(names.begin(), names.end(), arg) != names.end()) return {};
+    std::string guess = ks::util::closest_word(arg, names);
+    return "killswitch " + command + ": '" + arg + "' is not a subcommand." +
+           (guess.empty() ? "" : " Did you mean '" + guess + "'?") + " See 'killswitch " + command + " --help'.\n";
+  }
+  return {};
+}
+
+// "-EPRM" looks like an errno name but is none: say so (CLI11 would call
+// it an unknown option -E).
+std::string unknown_errno_option(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    bool shaped = arg.size() > 2 && arg[0] == '-' && arg[1] == 'E' &&
+                  std::all_of(arg.begin() + 1, arg.end(), [](char c) { return std::isupper(c) || std::isdigit(c); });
+    if (!shaped || ks_errno_value(arg.c_str() + 1) > 0) continue;
+    std::string guess = ks::values::errno_suggestion(arg);
+    return "killswitch: '" + arg + "' is not an errno name." + (guess.empty() ? "" : " Did you mean '" + guess + "'?") +
+           "\n";
   }
   return {};
 }
@@ -106,6 +152,8 @@ int main(int argc, char** argv) {
   app.add_option("--persist-dir", persist_option, "where persisted profiles live; default " + std::string(kPersistDir));
   app.set_version_flag("--version", "killswitch " KS_VERSION, "print the version and exit");
   app.require_subcommand(1);
+  // Global options are accepted after the subcommand too: `status --root T`.
+  app.fallthrough();
   app.footer(kExitCodesHelp);
   int exit_code = kExitOk;
   for (const auto& entry : command_table()) entry.setup(app, ctx, exit_code);
@@ -119,6 +167,14 @@ int main(int argc, char** argv) {
               << (guess.empty() ? "" : " Did you mean '" + guess + "'?") << " See 'killswitch --help'.\n";
     return kExitUsage;
   }
+  if (auto nested = nested_typo(app, argc, argv, word); !nested.empty()) {
+    std::cerr << nested;
+    return kExitUsage;
+  }
+  if (auto bad = unknown_errno_option(argc, argv); !bad.empty()) {
+    std::cerr << bad;
+    return kExitUsage;
+  }
   // Only monitor has probes to take down on Ctrl-C; everything else stops at once.
   if (word == "monitor") {
     std::signal(SIGINT, on_interrupt);
@@ -126,6 +182,14 @@ int main(int argc, char** argv) {
   }
   try {
     auto args = errno_names_as_numbers(argc, argv);
+    // `killswitch --json status`: --json belongs to every subcommand; typed
+    // before one, it is moved after it.
+    auto json = std::find(args.begin(), args.end(), "--json");
+    auto sub = std::find(args.begin(), args.end(), word);
+    if (json != args.end() && sub != args.end() && json < sub) {
+      args.erase(json);
+      args.push_back("--json");
+    }
     std::reverse(args.begin(), args.end());  // CLI11 takes them last to first
     app.parse(args);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include "profile/catalog.h"
 #include "profile/kernel_facts.h"
 #include "profile/report.h"
+#include "util/text.h"
 
 namespace ks::commands {
 
@@ -56,6 +57,25 @@ profile::Loaded load_named(const std::vector<std::string>& args, const std::vect
 }  // namespace
 
 int run_apply(const ApplyOptions& opts, Context& ctx) {
+  profile::Loaded loaded = load_named(opts.paths, ctx.paths.catalog_dirs);
+  // Nothing to apply is never a silent success: a wrong folder looks the same.
+  if (loaded.profiles.empty() && loaded.errors.empty())
+    loaded.errors.push_back(util::Error{"no profiles (*.toml) in " + util::join(opts.paths), {}, std::nullopt});
+  if (loaded.profiles.empty()) {
+    // Nothing to decide: the errors are the whole answer.
+    nlohmann::json errors = nlohmann::json::array();
+    int code = kExitNotFound;
+    for (const auto& e : loaded.errors) {
+      errors.push_back(profile::error_json(e));
+      if (profile::is_malformed(e)) code = kExitUsage;
+      if (!opts.json) ctx.err << "killswitch apply: " << e.message() << "\n";
+    }
+    if (opts.json)
+      ctx.out << nlohmann::json{{"results", nlohmann::json::array()}, {"errors", errors}, {"exit_code", code}}.dump(2)
+              << "\n";
+    return code;
+  }
+
   auto facts = profile::read_kernel_facts(ctx.sys);
   if (!facts) {
     if (opts.json)
@@ -64,8 +84,6 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
       ctx.err << "killswitch apply: " << facts.error().message() << "\n";
     return kExitSystem;
   }
-  profile::Loaded loaded = load_named(opts.paths, ctx.paths.catalog_dirs);
-
   std::vector<profile::ProfileResult> results;
   kernel::KernelInfo info(ctx.sys);
   for (const auto& p : loaded.profiles)

@@ -11,6 +11,7 @@
 #include "profile/catalog.h"
 #include "profile/kernel_facts.h"
 #include "profile/report.h"
+#include "util/text.h"
 
 namespace ks::commands {
 
@@ -196,6 +197,8 @@ nlohmann::json judged_json(const Judged& j) {
 int run_profiles_validate(const ProfilesValidateOptions& opts, Context& ctx) {
   std::vector<std::filesystem::path> paths(opts.paths.begin(), opts.paths.end());
   profile::Loaded all = profile::load_profiles(paths);
+  if (all.profiles.empty() && all.errors.empty())
+    all.errors.push_back(util::Error{"no profiles (*.toml) in " + util::join(opts.paths), {}, std::nullopt});
   // Well-formed is not enough: each target goes through the checks engage
   // makes, on the running kernel, so a profile the safety rules refuse
   // fails here and not at apply.

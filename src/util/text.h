@@ -27,4 +27,8 @@ std::vector<std::string_view> split_blanks(std::string_view line);
 // @items joined by @separator: "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// The word of @candidates that @typed most likely meant (a prefix, or a
+// typo within a third of the word), or empty: for "did you mean".
+std::string closest_word(std::string_view typed, const std::vector<std::string>& candidates);
+
 }  // namespace ks::util

@@ -1,11 +1,24 @@
 #include "values/value.h"
 
 extern "C" {
-#include "parse.h"
 #include "errno_names.h"
+#include "parse.h"
 }
 
+#include "util/text.h"
+
 namespace ks::values {
+
+std::string errno_suggestion(std::string_view typed) {
+  bool negative = typed.starts_with("-");
+  std::string_view word = negative ? typed.substr(1) : typed;
+  if (word.size() < 2 || word[0] != 'E') return {};
+  std::vector<std::string> names;
+  for (int v = 1; v <= kMaxErrno; v++)
+    if (const char* name = ks_errno_name(v)) names.emplace_back(name);
+  std::string guess = util::closest_word(word, names);
+  return guess.empty() ? guess : (negative ? "-" : "") + guess;
+}
 
 util::Result<long> parse_value(std::string_view text) {
   std::string s(text);
@@ -17,6 +30,8 @@ util::Result<long> parse_value(std::string_view text) {
   if (!s.empty() && s[0] == 'E' && ks_errno_value(s.c_str()) > 0) return -static_cast<long>(ks_errno_value(s.c_str()));
   long value = 0;
   if (ks_parse_value(s.c_str(), &value) == 0) return value;
+  if (auto guess = errno_suggestion(s); !guess.empty())
+    return util::fail("'" + s + "' is not an errno name. Did you mean '" + guess + "'?");
   return util::fail("'" + s +
                     "' is not a value: write a number (-1, 0x10), an errno name (-EPERM, EPERM), NULL, false or true");
 }

@@ -20,6 +20,9 @@ inline constexpr long kMaxErrno = KS_MAX_ERRNO;
 
 util::Result<long> parse_value(std::string_view text);
 
+// The errno name @typed ("EPRM", "-EACESS") most likely meant, sign kept; empty if none is close.
+std::string errno_suggestion(std::string_view typed);
+
 // "-1 (-EPERM)", "0 (NULL)", "0 (false)", "42": the number and what it means for @kind.
 std::string describe_value(long value, btf::TypeKind kind = btf::TypeKind::kSigned);
 

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -17,10 +18,9 @@ struct Run {
   std::string output;  // stdout and stderr
 };
 
-Run killswitch(const std::string& args) {
+// Runs @command in a shell, stdout and stderr together.
+Run shell(const std::string& command) {
   Run run;
-  std::string command =
-      std::string(KS_TOOL_PATH) + " --root " + ks::testing::fixture_root().string() + " " + args + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return run;
   char buf[4096];
@@ -29,6 +29,11 @@ Run killswitch(const std::string& args) {
   int status = ::pclose(pipe);
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+// The tool on the fixture tree.
+Run killswitch(const std::string& args) {
+  return shell(std::string(KS_TOOL_PATH) + " --root " + ks::testing::fixture_root().string() + " " + args + " 2>&1");
 }
 
 TEST(CliBinary, VersionPrintsTheProjectVersion) {
@@ -66,6 +71,45 @@ TEST(CliBinary, StatusOnTheFixtureTree) {
   EXPECT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("built-in killswitch; missing: conditions (--if)"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("af_alg_sendmsg"), std::string::npos);
+}
+
+TEST(CliBinary, TyposGetDidYouMeanForSubcommandsAndErrnoNames) {
+  auto run = killswitch("profiles lst");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("'lst' is not a subcommand. Did you mean 'list'?"), std::string::npos) << run.output;
+  run = killswitch("check af_alg_sendmsg -EPRM");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("'-EPRM' is not an errno name. Did you mean '-EPERM'?"), std::string::npos) << run.output;
+  run = killswitch("check af_alg_sendmsg EACESS");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("Did you mean 'EACCES'?"), std::string::npos) << run.output;
+}
+
+// Flags where a user types them: global options after the subcommand,
+// --json before it.
+TEST(CliBinary, FlagsAreAcceptedWhereverTheyAreTyped) {
+  auto after = shell(std::string(KS_TOOL_PATH) + " status --json --root " + ks::testing::fixture_root().string());
+  EXPECT_EQ(after.status, 0) << after.output;
+  EXPECT_EQ(nlohmann::json::parse(after.output)["backend"], "builtin");
+  auto before = killswitch("--json status");
+  EXPECT_EQ(before.status, 0) << before.output;
+  EXPECT_EQ(nlohmann::json::parse(before.output)["backend"], "builtin");
+}
+
+TEST(CliBinary, AnEmptyFolderIsNeverASilentSuccess) {
+  std::string empty = ::testing::TempDir() + "/ks-empty-profiles";
+  std::filesystem::create_directories(empty);
+  auto run = killswitch("apply " + empty);
+  EXPECT_EQ(run.status, 5) << run.output;
+  EXPECT_NE(run.output.find("no profiles (*.toml) in " + empty), std::string::npos) << run.output;
+  EXPECT_EQ(killswitch("profiles validate " + empty).status, 2);
+}
+
+// Only --root, on the command line, points the tool elsewhere.
+TEST(CliBinary, NoEnvironmentVariableRedirectsTheTool) {
+  auto run = shell("KILLSWITCH_ROOT=" + ks::testing::fixture_root().string() + " " + KS_TOOL_PATH +
+                   " status --json --root /nonexistent-root");
+  EXPECT_EQ(nlohmann::json::parse(run.output)["backend"], "none") << run.output;
 }
 
 }  // namespace
