@@ -9,6 +9,7 @@
 #   make fuzz        fuzz the module's command parser (FUZZ_SECONDS=600)
 #   make bench       measure costs in the guest, write docs/performance.md
 #   make deb         build build/killswitch_<version>_amd64.deb (DKMS module source, tools, unit, catalog)
+#   make apt-repo    a signed apt repository of that package in build/apt-repo (KS_APT_KEY: the signing key)
 
 BUILD      := build
 CMAKE_DIR  := $(BUILD)/cmake
@@ -16,7 +17,7 @@ VM_DIR     := $(BUILD)/vm
 KREL        = $(shell sh scripts/kernel-release.sh)
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz bench deb clean
+.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz bench deb apt-repo clean
 
 all: build kmod
 
@@ -67,6 +68,9 @@ fuzz: deps
 deb: build
 	@sh scripts/build-deb.sh $(CMAKE_DIR)
 	@lintian --fail-on error,warning build/killswitch_*_amd64.deb
+
+apt-repo: deb
+	@sh scripts/build-apt-repo.sh build/killswitch_*_amd64.deb $(BUILD)/apt-repo
 
 clean:
 	-$(MAKE) -C kmod clean KERNEL_RELEASE=$(KREL)

@@ -3,7 +3,7 @@
 #   what `cmake --install` installs (the tool, its man page and bash
 #   completion, the profile catalog, docs),
 #   the module's source for DKMS (git-tracked kmod/ files, without the test module),
-#   packaging/: the systemd unit, modprobe.d, modules-load.d, dkms.conf
+#   packaging/: the systemd unit, modprobe.d, dkms.conf
 #   and the Debian control files.
 # Usage: sh scripts/build-deb.sh [cmake build dir]
 set -eu
@@ -28,7 +28,6 @@ sh scripts/dkms-source.sh "$STAGE/usr/src/killswitch-$VERSION"
 
 install -D -m 0644 packaging/systemd/killswitch.service "$STAGE/lib/systemd/system/killswitch.service"
 install -D -m 0644 packaging/modprobe.d/killswitch.conf "$STAGE/etc/modprobe.d/killswitch.conf"
-install -D -m 0644 packaging/modules-load.d/killswitch.conf "$STAGE/usr/lib/modules-load.d/killswitch.conf"
 # Debian wants man pages compressed.
 gzip -9n "$STAGE/usr/share/man/man8/killswitch.8"
 

@@ -136,6 +136,7 @@ int main(int argc, char** argv) {
   ctx.paths.persist_dir =
       persist_dirs.empty() ? sys.under_root(kPersistDir) : std::filesystem::path(persist_dirs.back());
   ctx.paths.boot_cmdline_file = sys.under_root(ks::profile::kBootCmdlineFile);
+  ctx.paths.modules_load_file = sys.under_root("/etc/modules-load.d/killswitch.conf");
   ctx.tty = ::isatty(STDOUT_FILENO);
   ctx.root = ::geteuid() == 0;
   ctx.sleep = [](unsigned s) { std::this_thread::sleep_for(std::chrono::seconds(s)); };

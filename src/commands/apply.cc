@@ -25,39 +25,8 @@ void setup_apply(CLI::App& app, Context& ctx, int& exit_code) {
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_apply(*opts, ctx); });
 }
 
-namespace {
-
-// Files and folders as given; a word that is neither is a profile id, looked
-// up in the catalog as revert, persist and profiles show do. An id names
-// its profile as a file does.
-profile::Loaded load_named(const std::vector<std::string>& args, const std::vector<std::filesystem::path>& catalogs) {
-  std::vector<std::filesystem::path> paths;
-  std::vector<std::string> ids;
-  for (const auto& arg : args) {
-    std::error_code ec;
-    bool is_id = !std::filesystem::exists(arg, ec) && arg.find('/') == std::string::npos && !arg.ends_with(".toml");
-    if (is_id)
-      ids.push_back(arg);
-    else
-      paths.emplace_back(arg);
-  }
-  profile::Loaded loaded = profile::load_profiles(paths);
-  for (const auto& id : ids) {
-    auto found = profile::find_profile(id, catalogs);
-    if (!found) {
-      loaded.errors.push_back(found.error());
-      continue;
-    }
-    loaded.named.insert(found->source);
-    loaded.profiles.push_back(std::move(*found));
-  }
-  return loaded;
-}
-
-}  // namespace
-
 int run_apply(const ApplyOptions& opts, Context& ctx) {
-  profile::Loaded loaded = load_named(opts.paths, ctx.paths.catalog_dirs);
+  profile::Loaded loaded = profile::load_named(opts.paths, ctx.paths.catalog_dirs);
   // Nothing to apply is never a silent success: a wrong folder looks the same.
   if (loaded.profiles.empty() && loaded.errors.empty())
     loaded.errors.push_back(util::Error{"no profiles (*.toml) in " + util::join(opts.paths), {}, std::nullopt});

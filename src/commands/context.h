@@ -22,6 +22,9 @@ struct ProfilePaths {
   std::filesystem::path persist_dir{kPersistDir};
   // The grub fragment `persist --boot` writes (profile/boot_cmdline.h).
   std::filesystem::path boot_cmdline_file{"/etc/default/grub.d/killswitch.cfg"};
+  // Loads the module at boot while the command line engages anything: the
+  // package itself never loads it (an unused module only taints the kernel).
+  std::filesystem::path modules_load_file{"/etc/modules-load.d/killswitch.conf"};
 };
 
 struct Context {

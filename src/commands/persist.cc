@@ -47,11 +47,11 @@ util::Result<profile::BootProfiles> read_boot_file(const Context& ctx) {
   return profile::parse_boot_file(text);
 }
 
-// Writes the fragment whole (a new file renamed over the old), or removes it.
-util::Result<void> write_boot_file(const Context& ctx, const profile::BootProfiles& profiles) {
-  const fs::path& file = ctx.paths.boot_cmdline_file;
+// Writes @text to @file whole (a new file renamed over the old), or
+// removes the file when @text is empty.
+util::Result<void> replace_file(const fs::path& file, const std::string& text) {
   std::error_code ec;
-  if (profiles.empty()) {
+  if (text.empty()) {
     fs::remove(file, ec);
     if (ec) return util::fail(file.string() + ": " + ec.message(), ec);
     return {};
@@ -61,12 +61,22 @@ util::Result<void> write_boot_file(const Context& ctx, const profile::BootProfil
   tmp += ".new";
   {
     std::ofstream out(tmp, std::ios::trunc);
-    out << profile::render_boot_file(profiles);
+    out << text;
     if (!out.flush()) return util::fail(tmp.string() + ": cannot write", std::make_error_code(std::errc::io_error));
   }
   fs::rename(tmp, file, ec);
   if (ec) return util::fail(file.string() + ": " + ec.message(), ec);
   return {};
+}
+
+// The grub fragment, and the modules-load.d entry that loads the module at
+// boot so the command line's engage= acts: both, or neither.
+util::Result<void> write_boot_file(const Context& ctx, const profile::BootProfiles& profiles) {
+  KS_TRY(replace_file(ctx.paths.boot_cmdline_file, profile::render_boot_file(profiles)));
+  return replace_file(ctx.paths.modules_load_file,
+                      profiles.empty() ? std::string()
+                                       : "# Written by 'killswitch persist --boot': the kernel command line engages "
+                                         "at load.\nkillswitch\n");
 }
 
 // The engage= entries for @p: what the plan engages, clones included;

@@ -14,7 +14,7 @@ namespace ks::commands {
 void setup_revert(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<RevertOptions>();
   auto* cmd = app.add_subcommand("revert", "Disengage what a profile engaged");
-  cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...) or files")->required();
+  cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...), files, or folders of *.toml")->required();
   cmd->add_flag("--dry-run", opts->dry_run, "report, change nothing");
   cmd->add_flag("--json", opts->json, "print JSON");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_revert(*opts, ctx); });
@@ -24,15 +24,14 @@ int run_revert(const RevertOptions& opts, Context& ctx) {
   int code = kExitOk;
   std::vector<profile::ProfileResult> results;
   nlohmann::json errors = nlohmann::json::array();
-  for (const auto& name : opts.profiles) {
-    auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
-    if (!p) {
-      errors.push_back(p.error().message());
-      if (!opts.json) ctx.err << "killswitch revert: " << p.error().message() << "\n";
-      code = kExitNotFound;
-      continue;
-    }
-    results.push_back(profile::revert_profile(*p, ctx.sys, opts.dry_run));
+  profile::Loaded loaded = profile::load_named(opts.profiles, ctx.paths.catalog_dirs);
+  for (const auto& e : loaded.errors) {
+    errors.push_back(e.message());
+    if (!opts.json) ctx.err << "killswitch revert: " << e.message() << "\n";
+    code = profile::is_malformed(e) ? kExitUsage : kExitNotFound;
+  }
+  for (const auto& p : loaded.profiles) {
+    results.push_back(profile::revert_profile(p, ctx.sys, opts.dry_run));
     if (results.back().outcome == profile::Outcome::kFailed) code = kExitRefused;
   }
   if (opts.json) {

@@ -54,4 +54,28 @@ util::Result<Profile> find_profile(const std::string& id_or_path, const std::vec
   return util::fail_at({id_or_path, 0, 0}, "no such profile in " + where);
 }
 
+Loaded load_named(const std::vector<std::string>& args, const std::vector<std::filesystem::path>& catalogs) {
+  std::vector<std::filesystem::path> paths;
+  std::vector<std::string> ids;
+  for (const auto& arg : args) {
+    std::error_code ec;
+    bool is_id = !std::filesystem::exists(arg, ec) && arg.find('/') == std::string::npos && !arg.ends_with(".toml");
+    if (is_id)
+      ids.push_back(arg);
+    else
+      paths.emplace_back(arg);
+  }
+  Loaded loaded = load_profiles(paths);
+  for (const auto& id : ids) {
+    auto found = find_profile(id, catalogs);
+    if (!found) {
+      loaded.errors.push_back(found.error());
+      continue;
+    }
+    loaded.named.insert(found->source);
+    loaded.profiles.push_back(std::move(*found));
+  }
+  return loaded;
+}
+
 }  // namespace ks::profile

@@ -22,6 +22,11 @@ struct Loaded {
 
 Loaded load_profiles(const std::vector<std::filesystem::path>& paths);
 
+// Profiles as the command line names them: files and folders as given; a
+// word that is neither is a profile id, looked up in @catalogs. An id names
+// its profile as a file does (Loaded::named).
+Loaded load_named(const std::vector<std::string>& args, const std::vector<std::filesystem::path>& catalogs);
+
 // A profile by id ("CVE-2026-31431") in @dirs, or by path.
 util::Result<Profile> find_profile(const std::string& id_or_path, const std::vector<std::filesystem::path>& dirs);
 

@@ -32,6 +32,7 @@ class ProfileCommandsTest : public ::testing::Test {
     ctx_.paths.catalog_dirs = {tree_.root() / "catalog"};
     ctx_.paths.persist_dir = tree_.root() / "persist";
     ctx_.paths.boot_cmdline_file = tree_.root() / "grub.d/killswitch.cfg";
+    ctx_.paths.modules_load_file = tree_.root() / "modules-load.d/killswitch.conf";
   }
   void set_debian(const std::string& v) {
     sys_.proc_version_text = "Linux version 6.1.0-x-amd64 #1 SMP PREEMPT_DYNAMIC Debian " + v + " (2026-01-01)";
@@ -161,6 +162,8 @@ TEST_F(ProfileCommandsTest, PersistBootWritesTheKernelCommandLineAndUnpersistTak
             std::string::npos)
       << *written;
   EXPECT_NE(out_.str().find("run update-grub, then reboot"), std::string::npos) << out_.str();
+  // The module loads at boot only because something is on the command line.
+  EXPECT_NE(util::read_text(ctx_.paths.modules_load_file).value_or("").find("\nkillswitch\n"), std::string::npos);
 
   // status says what the next boot engages.
   out_.str("");
@@ -171,6 +174,7 @@ TEST_F(ProfileCommandsTest, PersistBootWritesTheKernelCommandLineAndUnpersistTak
   out_.str("");
   EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitOk);
   EXPECT_FALSE(std::filesystem::exists(ctx_.paths.boot_cmdline_file));
+  EXPECT_FALSE(std::filesystem::exists(ctx_.paths.modules_load_file));
   EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitNotFound);
 }
 
