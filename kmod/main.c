@@ -173,5 +173,6 @@ static void __exit ks_exit(void)
 module_init(ks_init);
 module_exit(ks_exit);
 MODULE_LICENSE("GPL");
+MODULE_VERSION(KS_RELEASE);
 MODULE_DESCRIPTION("Make a kernel function return a chosen value without running it");
 MODULE_AUTHOR("The killswitch developers");

@@ -7,6 +7,14 @@
 #ifndef KILLSWITCH_UAPI_H
 #define KILLSWITCH_UAPI_H
 
+/*
+ * The version of this interface (the files, the control grammar, the
+ * engaged line): raised only when something a user depends on changes.
+ */
+#define KS_ABI_VERSION 1
+/* The release, as /sys/module/killswitch/version shows it (matches VERSION). */
+#define KS_RELEASE "0.1.0"
+
 #define KS_SECURITYFS_DIR "/sys/kernel/security/killswitch"
 #define KS_DIR_NAME "killswitch"
 #define KS_CONTROL_FILE "control"

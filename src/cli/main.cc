@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "commands/registry.h"
 #include "profile/boot_cmdline.h"
 #include "system/real_system.h"
@@ -159,23 +160,28 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   for (const auto& entry : command_table()) entry.setup(app, ctx, exit_code);
 
+  // A usage error before any subcommand runs: on stderr, and with --json
+  // also as the one JSON error object on stdout.
+  const bool json = std::any_of(argv + 1, argv + argc, [](const char* a) { return std::string(a) == "--json"; });
+  auto usage_error = [json](const std::string& message) {
+    std::cerr << message;
+    if (json) {
+      std::string text = message;
+      while (!text.empty() && text.back() == '\n') text.pop_back();
+      print_json_error(std::cout, kExitUsage, text);
+    }
+    return kExitUsage;
+  };
   std::string word = first_word(argc, argv);
   bool known = false;
   for (const auto& entry : command_table()) known = known || word == entry.name;
   if (!word.empty() && !known) {
     std::string guess = did_you_mean(word);
-    std::cerr << "killswitch: '" << word << "' is not a command."
-              << (guess.empty() ? "" : " Did you mean '" + guess + "'?") << " See 'killswitch --help'.\n";
-    return kExitUsage;
+    return usage_error("killswitch: '" + word + "' is not a command." +
+                       (guess.empty() ? "" : " Did you mean '" + guess + "'?") + " See 'killswitch --help'.\n");
   }
-  if (auto nested = nested_typo(app, argc, argv, word); !nested.empty()) {
-    std::cerr << nested;
-    return kExitUsage;
-  }
-  if (auto bad = unknown_errno_option(argc, argv); !bad.empty()) {
-    std::cerr << bad;
-    return kExitUsage;
-  }
+  if (auto nested = nested_typo(app, argc, argv, word); !nested.empty()) return usage_error(nested);
+  if (auto bad = unknown_errno_option(argc, argv); !bad.empty()) return usage_error(bad);
   // Only monitor has probes to take down on Ctrl-C; everything else stops at once.
   if (word == "monitor") {
     std::signal(SIGINT, on_interrupt);
@@ -195,7 +201,9 @@ int main(int argc, char** argv) {
     app.parse(args);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitUsage;
+    if (rc == 0) return kExitOk;
+    if (json) print_json_error(std::cout, kExitUsage, e.what());
+    return kExitUsage;
   }
   return exit_code;
 }

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "profile/applier.h"
 #include "profile/catalog.h"
 #include "profile/kernel_facts.h"
@@ -40,15 +41,15 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
       if (!opts.json) ctx.err << "killswitch apply: " << e.message() << "\n";
     }
     if (opts.json)
-      ctx.out << nlohmann::json{{"results", nlohmann::json::array()}, {"errors", errors}, {"exit_code", code}}.dump(2)
-              << "\n";
+      print_json(ctx.out,
+                 nlohmann::json{{"results", nlohmann::json::array()}, {"errors", errors}, {"exit_code", code}});
     return code;
   }
 
   auto facts = profile::read_kernel_facts(ctx.sys);
   if (!facts) {
     if (opts.json)
-      ctx.out << nlohmann::json{{"error", facts.error().message()}}.dump(2) << "\n";
+      print_json_error(ctx.out, kExitSystem, facts.error().message());
     else
       ctx.err << "killswitch apply: " << facts.error().message() << "\n";
     return kExitSystem;
@@ -83,7 +84,7 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
     j["errors"] = nlohmann::json::array();
     for (const auto& e : loaded.errors) j["errors"].push_back(profile::error_json(e));
     j["exit_code"] = code;
-    ctx.out << j.dump(2) << "\n";
+    print_json(ctx.out, j);
   } else {
     ctx.out << profile::report_text(results);
     for (const auto& e : loaded.errors) ctx.err << "killswitch apply: " << e.message() << "\n";

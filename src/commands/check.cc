@@ -5,6 +5,7 @@
 
 #include "check/check.h"
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "commands/report_output.h"
 #include "kernel/kernel_info.h"
 #include "values/value.h"
@@ -31,7 +32,7 @@ int run_check(const CheckOptions& opts, Context& ctx) {
   kernel::KernelInfo info(ctx.sys);
   auto report = check::check(info, system::detect_backend(ctx.sys), *req);
   if (opts.json)
-    ctx.out << report_json(report).dump(2) << "\n";
+    print_json(ctx.out, report_json(report));
   else
     print_report(ctx.out, report);
   return report_exit_code(report);

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "commands/kernel_failure.h"
 #include "wire/channel.h"
 
@@ -27,8 +28,8 @@ int print_each(Context& ctx, bool json, std::string_view key, std::string_view p
                std::string_view tool, const EachResult& result) {
   if (json) {
     nlohmann::json j{{std::string(key), result.done}};
-    if (!result.error.empty()) j["error"] = result.error;
-    ctx.out << j.dump(2) << "\n";
+    if (!result.error.empty()) j["error"] = error_json(result.code, result.error);
+    print_json(ctx.out, j);
   } else {
     for (const auto& t : result.done) ctx.out << past << " " << t << suffix << "\n";
     if (!result.error.empty()) ctx.err << "killswitch " << tool << ": " << result.error << "\n";

@@ -7,6 +7,7 @@
 #include "check/check.h"
 #include "check/value_fit.h"
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "commands/kernel_failure.h"
 #include "commands/report_output.h"
 #include "engage/plan.h"
@@ -51,9 +52,9 @@ struct Refusal {
 
 int refuse(Context& ctx, const EngageOptions& opts, const Refusal& r) {
   if (opts.json) {
-    nlohmann::json j{{"engaged", nlohmann::json::array()}, {"error", r.why}};
+    nlohmann::json j{{"engaged", nlohmann::json::array()}, {"error", error_json(r.code, r.why)}};
     if (r.report) j["check"] = report_json(*r.report);
-    ctx.out << j.dump(2) << "\n";
+    print_json(ctx.out, j);
   } else {
     if (r.report) print_report(ctx.err, *r.report);
     ctx.err << "killswitch engage: " << r.why << "\n";
@@ -87,10 +88,10 @@ int print_failure(Context& ctx, const EngageOptions& opts, const engage::Outcome
     nlohmann::json j{{"engaged", outcome.done},
                      {"failed", outcome.failed->target},
                      {"errno", outcome.error->errno_value()},
-                     {"error", why},
+                     {"error", error_json(failure_exit_code(*outcome.error), why)},
                      {"rolled_back", outcome.rolled_back},
                      {"check", report_json(report)}};
-    ctx.out << j.dump(2) << "\n";
+    print_json(ctx.out, j);
   } else {
     ctx.err << "killswitch engage: " << why << "\n";
   }
@@ -112,7 +113,7 @@ void print_success(Context& ctx, const EngageOptions& opts, const wire::Command&
         {"confirm_seconds", opts.confirm_seconds ? nlohmann::json(*opts.confirm_seconds) : nlohmann::json(nullptr)},
         {"forced", opts.force && report.verdict() == check::Severity::kUnsafe},
         {"check", report_json(report)}};
-    ctx.out << j.dump(2) << "\n";
+    print_json(ctx.out, j);
     return;
   }
   for (const auto& reason : report.reasons)

@@ -8,6 +8,7 @@
 
 #include "check/check.h"
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "commands/kernel_failure.h"
 #include "commands/report_output.h"
 #include "engage/plan.h"
@@ -32,7 +33,7 @@ namespace {
 
 int fail(Context& ctx, const MonitorOptions& opts, const std::string& why, int code) {
   if (opts.json)
-    ctx.out << nlohmann::json{{"error", why}}.dump(2) << "\n";
+    print_json_error(ctx.out, code, why);
   else
     ctx.err << "killswitch monitor: " << why << "\n";
   return code;
@@ -132,7 +133,7 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
                      {"per_second", per_second}, {"per_target", per_target}, {"verdict", verdict},
                      {"called", calls != 0}};
     if (!stop_errors.empty()) j["errors"] = stop_errors;
-    ctx.out << j.dump(2) << "\n";
+    print_json(ctx.out, j);
   } else {
     ctx.out << verdict << "\n";
     for (const auto& e : stop_errors) ctx.err << "killswitch monitor: " << e << "\n";

@@ -3,8 +3,10 @@
 #include <fstream>
 #include <memory>
 #include <ostream>
+#include <sstream>
 
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "commands/report_output.h"
 #include "profile/applier.h"
 #include "profile/boot_cmdline.h"
@@ -15,12 +17,55 @@ namespace ks::commands {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Lines as they happen, or, with --json, one document at the end: what was
+// done and what went wrong.
+class Reporter {
+ public:
+  Reporter(Context& ctx, bool json) : ctx_(ctx), json_(json) {}
+  std::ostream& out() { return next(Kind::kOut); }
+  std::ostream& err() { return next(Kind::kErr); }
+  int finish(int code) {
+    flush();
+    if (!json_) return code;
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& e : errors_) errors.push_back(error_json(code, e));
+    print_json(ctx_.out, {{"done", done_}, {"errors", errors}, {"exit_code", code}});
+    return code;
+  }
+
+ private:
+  enum class Kind { kNone, kOut, kErr };
+  std::ostream& next(Kind kind) {
+    flush();
+    pending_ = kind;
+    return json_ ? buf_ : kind == Kind::kOut ? ctx_.out : ctx_.err;
+  }
+  void flush() {
+    if (!json_ || pending_ == Kind::kNone) return;
+    std::string text = buf_.str();
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    (pending_ == Kind::kOut ? done_ : errors_).push_back(text);
+    buf_.str("");
+    pending_ = Kind::kNone;
+  }
+  Context& ctx_;
+  bool json_;
+  std::ostringstream buf_;
+  Kind pending_ = Kind::kNone;
+  std::vector<std::string> done_, errors_;
+};
+
+}  // namespace
+
 void setup_persist(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<PersistOptions>();
   auto* cmd = app.add_subcommand("persist", "Apply a profile at every boot while the kernel needs it");
   cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...) or files")->required();
   cmd->add_flag("--boot", opts->boot,
                 "engage it from the kernel command line at every boot (a grub fragment): the route under lockdown");
+  cmd->add_flag("--json", opts->json, "print JSON");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_persist(*opts, ctx); });
 }
 
@@ -29,6 +74,7 @@ void setup_unpersist(CLI::App& app, Context& ctx, int& exit_code) {
   auto* cmd = app.add_subcommand("unpersist", "Stop applying a profile at boot (what is engaged stays: revert)");
   cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...)")->required();
   cmd->add_flag("--boot", opts->boot, "take it off the kernel command line (then update-grub)");
+  cmd->add_flag("--json", opts->json, "print JSON");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_unpersist(*opts, ctx); });
 }
 
@@ -101,10 +147,10 @@ util::Result<std::vector<profile::BootEntry>> boot_entries(const profile::Profil
 }
 
 // persist --boot: the profiles' engagements on the kernel command line.
-int persist_boot(const PersistOptions& opts, Context& ctx) {
+int persist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
   auto current = read_boot_file(ctx);
   if (!current) {
-    ctx.err << "killswitch persist: " << current.error().message() << "\n";
+    report.err() << "killswitch persist: " << current.error().message() << "\n";
     return kExitSystem;
   }
   kernel::KernelInfo info(ctx.sys);
@@ -115,14 +161,14 @@ int persist_boot(const PersistOptions& opts, Context& ctx) {
   for (const auto& name : opts.profiles) {
     auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
     if (!p) {
-      ctx.err << "killswitch persist: " << p.error().message() << "\n";
+      report.err() << "killswitch persist: " << p.error().message() << "\n";
       code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
       continue;
     }
     int refusal = kExitOk;
     auto entries = boot_entries(*p, info, backend, refusal);
     if (!entries) {
-      ctx.err << "killswitch persist: " << p->id << ": not persisted: " << entries.error().message() << "\n";
+      report.err() << "killswitch persist: " << p->id << ": not persisted: " << entries.error().message() << "\n";
       code = refusal;
       continue;
     }
@@ -130,40 +176,39 @@ int persist_boot(const PersistOptions& opts, Context& ctx) {
     done.push_back(p->id);
   }
   if (profile::engage_parameter(next).size() > profile::kBootParamMax) {
-    ctx.err << "killswitch persist: the kernel command line entry would pass " << profile::kBootParamMax
-            << " bytes; persist fewer profiles on it\n";
+    report.err() << "killswitch persist: the kernel command line entry would pass " << profile::kBootParamMax
+                 << " bytes; persist fewer profiles on it\n";
     return kExitUsage;
   }
   if (next != *current) {
     if (auto written = write_boot_file(ctx, next); !written) {
-      ctx.err << "killswitch persist: " << written.error().message() << "\n";
+      report.err() << "killswitch persist: " << written.error().message() << "\n";
       return kExitSystem;
     }
   }
   for (const auto& id : done)
-    ctx.out << id << ": on the kernel command line (" << ctx.paths.boot_cmdline_file.string() << ")\n";
+    report.out() << id << ": on the kernel command line (" << ctx.paths.boot_cmdline_file.string() << ")\n";
   if (next != *current)
-    ctx.out << "run update-grub, then reboot: the next boot engages " << profile::engage_parameter(next) << "\n";
+    report.out() << "run update-grub, then reboot: the next boot engages " << profile::engage_parameter(next) << "\n";
   return code;
 }
 
 }  // namespace
 
-int run_persist(const PersistOptions& opts, Context& ctx) {
-  if (opts.boot) return persist_boot(opts, ctx);
+int persist_files(const PersistOptions& opts, Context& ctx, Reporter& report) {
   int code = kExitOk;
   kernel::KernelInfo info(ctx.sys);
   const auto backend = system::detect_backend(ctx.sys);
   for (const auto& name : opts.profiles) {
     auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
     if (!p) {
-      ctx.err << "killswitch persist: " << p.error().message() << "\n";
+      report.err() << "killswitch persist: " << p.error().message() << "\n";
       code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
       continue;
     }
     // What boot would refuse is refused now, while the operator is here.
     if (auto plan = profile::plan_profile(*p, info, backend); !plan.ok()) {
-      ctx.err << "killswitch persist: " << p->id << ": not persisted: " << plan.why << "\n";
+      report.err() << "killswitch persist: " << p->id << ": not persisted: " << plan.why << "\n";
       code = plan_exit_code(plan);
       continue;
     }
@@ -179,57 +224,74 @@ int run_persist(const PersistOptions& opts, Context& ctx) {
     else
       fs::copy_file(p->source, dest, fs::copy_options::overwrite_existing, ec);
     if (ec) {
-      ctx.err << "killswitch persist: " << dest.string() << ": " << ec.message() << "\n";
+      report.err() << "killswitch persist: " << dest.string() << ": " << ec.message() << "\n";
       code = kExitSystem;
       continue;
     }
-    ctx.out << p->id << ": persisted as " << dest.string() << (from_catalog ? " (link to the catalog)" : " (copy)")
-            << "\n";
+    report.out() << p->id << ": persisted as " << dest.string() << (from_catalog ? " (link to the catalog)" : " (copy)")
+                 << "\n";
   }
   return code;
 }
 
-int run_unpersist(const PersistOptions& opts, Context& ctx) {
-  if (opts.boot) {
+namespace {
+
+int unpersist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
+  {
     auto current = read_boot_file(ctx);
     if (!current) {
-      ctx.err << "killswitch unpersist: " << current.error().message() << "\n";
+      report.err() << "killswitch unpersist: " << current.error().message() << "\n";
       return kExitSystem;
     }
     profile::BootProfiles next = *current;
     int code = kExitOk;
     for (const auto& id : opts.profiles) {
       if (!next.erase(id)) {
-        ctx.err << "killswitch unpersist: " << id << " is not on the kernel command line\n";
+        report.err() << "killswitch unpersist: " << id << " is not on the kernel command line\n";
         code = kExitNotFound;
       }
     }
     if (next == *current) return code;
     if (auto written = write_boot_file(ctx, next); !written) {
-      ctx.err << "killswitch unpersist: " << written.error().message() << "\n";
+      report.err() << "killswitch unpersist: " << written.error().message() << "\n";
       return kExitSystem;
     }
-    ctx.out << "taken off the kernel command line; run update-grub, then reboot (what is engaged now stays "
-               "until then)\n";
+    report.out() << "taken off the kernel command line; run update-grub, then reboot (what is engaged now stays "
+                    "until then)\n";
     return code;
   }
+}
+
+int unpersist_files(const PersistOptions& opts, Context& ctx, Reporter& report) {
   int code = kExitOk;
   for (const auto& id : opts.profiles) {
     fs::path dest = ctx.paths.persist_dir / (id + ".toml");
     std::error_code ec;
     if (!fs::is_symlink(dest, ec) && !fs::exists(dest, ec)) {
-      ctx.err << "killswitch unpersist: " << id << " is not persisted (no " << dest.string() << ")\n";
+      report.err() << "killswitch unpersist: " << id << " is not persisted (no " << dest.string() << ")\n";
       code = kExitNotFound;
       continue;
     }
     if (!fs::remove(dest, ec) || ec) {
-      ctx.err << "killswitch unpersist: " << dest.string() << ": " << ec.message() << "\n";
+      report.err() << "killswitch unpersist: " << dest.string() << ": " << ec.message() << "\n";
       code = kExitSystem;
       continue;
     }
-    ctx.out << id << ": no longer applied at boot; what is engaged now stays (killswitch revert " << id << ")\n";
+    report.out() << id << ": no longer applied at boot; what is engaged now stays (killswitch revert " << id << ")\n";
   }
   return code;
+}
+
+}  // namespace
+
+int run_persist(const PersistOptions& opts, Context& ctx) {
+  Reporter report(ctx, opts.json);
+  return report.finish(opts.boot ? persist_boot(opts, ctx, report) : persist_files(opts, ctx, report));
+}
+
+int run_unpersist(const PersistOptions& opts, Context& ctx) {
+  Reporter report(ctx, opts.json);
+  return report.finish(opts.boot ? unpersist_boot(opts, ctx, report) : unpersist_files(opts, ctx, report));
 }
 
 }  // namespace ks::commands

@@ -21,6 +21,7 @@ namespace ks::commands {
 struct PersistOptions {
   std::vector<std::string> profiles;
   bool boot = false;  // the kernel command line, for locked-down hosts
+  bool json = false;
 };
 
 void setup_persist(CLI::App& app, Context& ctx, int& exit_code);

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "commands/report_output.h"
 #include "profile/applicability.h"
 #include "profile/applier.h"
@@ -127,7 +128,7 @@ int run_profiles_list(const ProfilesListOptions& opts, Context& ctx) {
   profile::Loaded all = profile::load_profiles(existing);
   auto list = list_profiles(all, facts, ctx);
   if (opts.json) {
-    ctx.out << list_json(list, facts).dump(2) << "\n";
+    print_json(ctx.out, list_json(list, facts));
   } else {
     print_list(ctx.out, list);
     if (!facts) ctx.err << "killswitch profiles: " << facts.error().message() << "\n";
@@ -141,8 +142,10 @@ int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
   dirs.push_back(ctx.paths.persist_dir);
   auto p = profile::find_profile(opts.profile, dirs);
   if (!p) {
+    int code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
+    if (opts.json) return print_json_error(ctx.out, code, p.error().message());
     ctx.err << "killswitch profiles show: " << p.error().message() << "\n";
-    return profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
+    return code;
   }
   auto facts = profile::read_kernel_facts(ctx.sys);
   std::optional<profile::Verdict> verdict;
@@ -151,7 +154,7 @@ int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
     auto j = profile_json(*p);
     j["persisted"] = persisted(ctx, p->id);
     if (verdict) j["applicability"] = {{"need", profile::need_name(verdict->need)}, {"reason", verdict->reason}};
-    ctx.out << j.dump(2) << "\n";
+    print_json(ctx.out, j);
     return kExitOk;
   }
   auto& o = ctx.out;
@@ -188,7 +191,7 @@ nlohmann::json judged_json(const Judged& j) {
                        {"rule", r.rule},
                        {"pending", r.pending}});
   nlohmann::json out{{"id", j.profile->id}, {"file", j.profile->source.string()}, {"targets", targets}};
-  if (!j.plan.ok()) out["error"] = j.plan.why;
+  if (!j.plan.ok()) out["error"] = error_json(plan_exit_code(j.plan), j.plan.why);
   return out;
 }
 
@@ -216,8 +219,7 @@ int run_profiles_validate(const ProfilesValidateOptions& opts, Context& ctx) {
     for (const auto& j : judged) (j.plan.ok() ? ok : refused).push_back(judged_json(j));
     nlohmann::json bad = nlohmann::json::array();
     for (const auto& e : all.errors) bad.push_back(profile::error_json(e));
-    ctx.out << nlohmann::json{{"valid", ok}, {"refused", refused}, {"errors", bad}, {"exit_code", code}}.dump(2)
-            << "\n";
+    print_json(ctx.out, nlohmann::json{{"valid", ok}, {"refused", refused}, {"errors", bad}, {"exit_code", code}});
   } else {
     for (const auto& j : judged) {
       if (j.plan.ok()) {

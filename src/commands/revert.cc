@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "profile/applier.h"
 #include "profile/catalog.h"
 #include "profile/report.h"
@@ -26,7 +27,7 @@ int run_revert(const RevertOptions& opts, Context& ctx) {
   nlohmann::json errors = nlohmann::json::array();
   profile::Loaded loaded = profile::load_named(opts.profiles, ctx.paths.catalog_dirs);
   for (const auto& e : loaded.errors) {
-    errors.push_back(e.message());
+    errors.push_back(profile::error_json(e));
     if (!opts.json) ctx.err << "killswitch revert: " << e.message() << "\n";
     code = profile::is_malformed(e) ? kExitUsage : kExitNotFound;
   }
@@ -41,8 +42,8 @@ int run_revert(const RevertOptions& opts, Context& ctx) {
       list.push_back(profile::result_json(r));
       changed = changed || r.changed;
     }
-    ctx.out << nlohmann::json{{"results", list}, {"changed", changed}, {"errors", errors}, {"exit_code", code}}.dump(2)
-            << "\n";
+    print_json(ctx.out,
+               nlohmann::json{{"results", list}, {"changed", changed}, {"errors", errors}, {"exit_code", code}});
   } else {
     ctx.out << profile::report_text(results);
   }

@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "commands/exit_codes.h"
+#include "commands/json_output.h"
 #include "profile/boot_cmdline.h"
 #include "system/backend.h"
 #include "system/boot_security.h"
@@ -48,6 +49,8 @@ struct Status {
   // and the kernel command line fragment (persist --boot).
   std::vector<std::string> persisted;
   std::string boot_parameter;
+  std::string module_version;  // of the loaded killswitch.ko
+  nlohmann::json catalog;      // {"path", "profiles"}: what the catalog holds
   std::optional<util::Error> boot_error;
 };
 
@@ -70,6 +73,14 @@ Status read_status(const Context& ctx) {
   Status s;
   read_next_boot(ctx, s);
   s.security = system::read_boot_security(sys);
+  s.module_version = sys.module_version("killswitch").value_or("");
+  std::error_code ec;
+  size_t profiles = 0;
+  for (const auto& dir : ctx.paths.catalog_dirs)
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+      profiles += entry.path().extension() == ".toml";
+  s.catalog = {{"paths", nlohmann::json::array()}, {"profiles", profiles}};
+  for (const auto& dir : ctx.paths.catalog_dirs) s.catalog["paths"].push_back(dir.string());
   s.backend = system::detect_backend(sys);
   s.lockdown = system::parse_lockdown(sys.lockdown().value_or(""));
   s.kernel_taint = std::strtol(sys.kernel_taint().value_or("0").c_str(), nullptr, 10);
@@ -110,7 +121,7 @@ nlohmann::json status_json(const Status& s) {
                                 {"passes", or_null(l.passes())},
                                 {"timeout_left", or_null(l.field(KS_KEY_TIMEOUT_LEFT))}});
   }
-  if (s.error) j["error"] = s.error->message();
+  if (s.error) j["error"] = error_json(kExitSystem, s.error->message());
   const auto& sec = s.security;
   nlohmann::json module{{"file", or_null(sec.module_file)}};
   if (sec.module) {
@@ -125,6 +136,11 @@ nlohmann::json status_json(const Status& s) {
   j["module"] = module;
   j["engage_route"] = system::engage_route(sec, s.backend);
   j["next_boot"] = {{"persisted", s.persisted}, {"kernel_cmdline", or_null(s.boot_parameter)}};
+  j["versions"] = {{"tool", KS_VERSION},
+                   {"json", kJsonVersion},
+                   {"abi", KS_ABI_VERSION},
+                   {"module", or_null(s.module_version)},
+                   {"catalog", s.catalog}};
   if (s.boot_error) j["next_boot"]["error"] = s.boot_error->message();
   return j;
 }
@@ -200,7 +216,7 @@ void print_status(Context& ctx, const Status& s) {
 int run_status(const StatusOptions& opts, Context& ctx) {
   Status s = read_status(ctx);
   if (opts.json)
-    ctx.out << status_json(s).dump(2) << "\n";
+    print_json(ctx.out, status_json(s));
   else
     print_status(ctx, s);
   if (s.error) return kExitSystem;

@@ -58,6 +58,11 @@ util::Result<std::string> RealSystem::secure_boot_variable() const {
   return read("/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c");
 }
 
+util::Result<std::string> RealSystem::module_version(std::string_view module) const {
+  KS_TRY_ASSIGN(std::string text, read("/sys/module/" + std::string(module) + "/version"));
+  return trim_newline(text);
+}
+
 util::Result<std::filesystem::path> RealSystem::module_file(std::string_view module) const {
   KS_TRY_ASSIGN(std::string release, kernel_release());
   std::string dir = "/lib/modules/" + release + "/";

@@ -20,6 +20,7 @@ class RealSystem : public System {
   util::Result<std::string> kernel_taint() const override;
   util::Result<std::string> secure_boot_variable() const override;
   util::Result<std::filesystem::path> module_file(std::string_view module) const override;
+  util::Result<std::string> module_version(std::string_view module) const override;
   util::Result<std::string> kernel_release() const override;
   util::Result<std::string> proc_version() const override;
   util::Result<std::optional<Changelog>> kernel_changelog(std::string_view release) const override;

@@ -43,6 +43,8 @@ class System {
   // The firmware's SecureBoot variable as efivarfs gives it (4 bytes of
   // attributes, then the value); an error where there is no UEFI.
   virtual util::Result<std::string> secure_boot_variable() const = 0;
+  // /sys/module/<module>/version: the loaded module's MODULE_VERSION.
+  virtual util::Result<std::string> module_version(std::string_view module) const = 0;
   // The file modprobe loads for @module, per modules.dep of the running release.
   virtual util::Result<std::filesystem::path> module_file(std::string_view module) const = 0;
 

@@ -29,6 +29,9 @@ util::Result<std::string> FakeSystem::kernel_taint() const { return kernel_taint
 util::Result<std::string> FakeSystem::secure_boot_variable() const {
   return file(secure_boot_bytes, "efivars/SecureBoot");
 }
+util::Result<std::string> FakeSystem::module_version(std::string_view) const {
+  return file(module_version_text, "/sys/module/killswitch/version");
+}
 util::Result<std::filesystem::path> FakeSystem::module_file(std::string_view module) const {
   auto it = module_files.find(std::string(module));
   if (it == module_files.end())

@@ -35,6 +35,7 @@ class FakeSystem : public system::System {
   std::string kernel_taint_text = "0\n";
   std::string secure_boot_bytes;                              // efivarfs SecureBoot; empty: no UEFI
   std::map<std::string, std::filesystem::path> module_files;  // module -> its .ko
+  std::string module_version_text;                            // /sys/module/killswitch/version
   std::map<std::string, std::filesystem::path> btf_files;     // object -> file of raw BTF
   std::string release_text;                                   // osrelease
   std::string proc_version_text;
@@ -58,6 +59,7 @@ class FakeSystem : public system::System {
   util::Result<std::string> kernel_taint() const override;
   util::Result<std::string> secure_boot_variable() const override;
   util::Result<std::filesystem::path> module_file(std::string_view module) const override;
+  util::Result<std::string> module_version(std::string_view module) const override;
   util::Result<std::string> kernel_release() const override;
   util::Result<std::string> proc_version() const override;
   util::Result<std::optional<system::Changelog>> kernel_changelog(std::string_view release) const override;

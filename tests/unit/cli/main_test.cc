@@ -11,6 +11,10 @@
 
 #include "support/fixture.h"
 
+extern "C" {
+#include "uapi/killswitch.h"
+}
+
 namespace {
 
 struct Run {
@@ -111,5 +115,38 @@ TEST(CliBinary, NoEnvironmentVariableRedirectsTheTool) {
                    " status --json --root /nonexistent-root");
   EXPECT_EQ(nlohmann::json::parse(run.output)["backend"], "none") << run.output;
 }
+
+// With --json every path prints one document on stdout, stamped with the
+// format's version; an error is one object with a stable code.
+TEST(CliBinary, JsonOnEveryPathWithAVersionAndErrorsAsObjects) {
+  struct Case {
+    std::string args;
+    int status;
+    std::string code;
+  };
+  for (const Case& c : {Case{"profiles show /missing.toml --json", 5, "not_found"},
+                        Case{"profiles lst --json", 2, "usage"}, Case{"check --json", 2, "usage"},
+                        Case{"stauts --json", 2, "usage"}, Case{"check af_alg_sendmsg -EPRM --json", 2, "usage"},
+                        Case{"apply /nonexistent-folder --json", 5, ""}}) {
+    auto run = shell(std::string(KS_TOOL_PATH) + " --root " + ks::testing::fixture_root().string() + " " + c.args +
+                     " 2>/dev/null");
+    EXPECT_EQ(run.status, c.status) << c.args << ": " << run.output;
+    auto j = nlohmann::json::parse(run.output, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << c.args << ": not one JSON document: " << run.output;
+    EXPECT_EQ(j["version"], 1) << c.args;
+    if (!c.code.empty()) {
+      EXPECT_EQ(j["error"]["code"], c.code) << c.args;
+      EXPECT_EQ(j["error"]["exit_code"], c.status) << c.args;
+      EXPECT_FALSE(j["error"]["message"].get<std::string>().empty()) << c.args;
+    }
+  }
+  auto status = nlohmann::json::parse(killswitch("status --json").output);
+  EXPECT_EQ(status["version"], 1);
+  EXPECT_EQ(status["versions"]["tool"], KS_EXPECTED_VERSION);
+  EXPECT_EQ(status["versions"]["abi"], 1);
+}
+
+// The module reports the release the VERSION file names.
+TEST(CliBinary, TheModuleReleaseIsTheProjectVersion) { EXPECT_STREQ(KS_RELEASE, KS_EXPECTED_VERSION); }
 
 }  // namespace

@@ -176,6 +176,10 @@ TEST_F(ProfileCommandsTest, PersistBootWritesTheKernelCommandLineAndUnpersistTak
   EXPECT_FALSE(std::filesystem::exists(ctx_.paths.boot_cmdline_file));
   EXPECT_FALSE(std::filesystem::exists(ctx_.paths.modules_load_file));
   EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitNotFound);
+  out_.str("");
+  EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true, .json = true}, c), kExitNotFound);
+  EXPECT_EQ(out_json()["errors"][0]["code"], "not_found");
+  EXPECT_EQ(out_json()["version"], 1);
 }
 
 TEST_F(ProfileCommandsTest, PersistLinksCatalogProfilesAndUnpersistRemovesThem) {
