@@ -11,7 +11,10 @@
 
 #include "commands/exit_codes.h"
 #include "commands/json_output.h"
+#include "profile/applicability.h"
 #include "profile/boot_cmdline.h"
+#include "profile/catalog.h"
+#include "profile/kernel_facts.h"
 #include "system/backend.h"
 #include "system/boot_security.h"
 #include "system/lockdown.h"
@@ -48,6 +51,8 @@ struct Status {
   // What the next boot engages: persisted profiles (killswitch.service)
   // and the kernel command line fragment (persist --boot).
   std::vector<std::string> persisted;
+  // Each persisted profile and whether the running kernel needs it, and why.
+  std::vector<std::pair<std::string, profile::Verdict>> needs;
   std::string boot_parameter;
   std::string module_version;  // of the loaded killswitch.ko
   nlohmann::json catalog;      // {"path", "profiles"}: what the catalog holds
@@ -59,6 +64,10 @@ void read_next_boot(const Context& ctx, Status& s) {
   for (const auto& entry : std::filesystem::directory_iterator(ctx.paths.persist_dir, ec))
     if (entry.path().extension() == ".toml") s.persisted.push_back(entry.path().stem().string());
   std::sort(s.persisted.begin(), s.persisted.end());
+  if (auto facts = profile::read_kernel_facts(ctx.sys); facts && !s.persisted.empty()) {
+    profile::Loaded loaded = profile::load_profiles({ctx.paths.persist_dir});
+    for (const auto& p : loaded.profiles) s.needs.emplace_back(p.id, profile::decide(p, *facts));
+  }
   if (!std::filesystem::exists(ctx.paths.boot_cmdline_file, ec)) return;
   auto text = util::read_text(ctx.paths.boot_cmdline_file);
   auto parsed = text ? profile::parse_boot_file(*text) : util::Result<profile::BootProfiles>(util::fail(text.error()));
@@ -136,6 +145,10 @@ nlohmann::json status_json(const Status& s) {
   j["module"] = module;
   j["engage_route"] = system::engage_route(sec, s.backend);
   j["next_boot"] = {{"persisted", s.persisted}, {"kernel_cmdline", or_null(s.boot_parameter)}};
+  j["next_boot"]["need"] = nlohmann::json::array();
+  for (const auto& [id, verdict] : s.needs)
+    j["next_boot"]["need"].push_back(
+        {{"id", id}, {"need", profile::need_name(verdict.need)}, {"reason", verdict.reason}});
   j["versions"] = {{"tool", KS_VERSION},
                    {"json", kJsonVersion},
                    {"abi", KS_ABI_VERSION},
@@ -196,6 +209,8 @@ void print_security(Context& ctx, const Status& s) {
           << (s.persisted.empty() ? std::string("no persisted profiles")
                                   : "applies " + util::join(s.persisted) + " (killswitch.service)")
           << (s.boot_parameter.empty() ? "" : "; kernel command line (after update-grub): " + s.boot_parameter) << "\n";
+  for (const auto& [id, verdict] : s.needs)
+    ctx.out << "  " << id << ": " << profile::need_name(verdict.need) << ": " << verdict.reason << "\n";
   if (s.boot_error) ctx.err << "killswitch status: " << s.boot_error->message() << "\n";
 }
 

@@ -182,6 +182,23 @@ TEST_F(ProfileCommandsTest, PersistBootWritesTheKernelCommandLineAndUnpersistTak
   EXPECT_EQ(out_json()["version"], 1);
 }
 
+// status shows each persisted profile with whether this kernel needs it.
+TEST_F(ProfileCommandsTest, StatusShowsWhetherEachPersistedProfileIsNeeded) {
+  ASSERT_EQ(run_persist({.profiles = {"CVE-2026-31431"}}, c), kExitOk) << err_.str();
+  out_.str("");
+  run_status({.json = true}, c);
+  auto need = out_json()["next_boot"]["need"];
+  ASSERT_EQ(need.size(), 1u) << out_.str();
+  EXPECT_EQ(need[0]["id"], "CVE-2026-31431");
+  EXPECT_EQ(need[0]["need"], "needed");  // Debian 6.1.129-1, before the fix in 6.1.170-1
+  set_debian("6.1.192-2");
+  out_.str("");
+  run_status({}, c);
+  EXPECT_NE(out_.str().find("  CVE-2026-31431: not needed: the running Debian kernel 6.1.192-2 is at or past"),
+            std::string::npos)
+      << out_.str();
+}
+
 TEST_F(ProfileCommandsTest, PersistLinksCatalogProfilesAndUnpersistRemovesThem) {
   EXPECT_EQ(run_persist({.profiles = {"CVE-2026-31431"}}, c), kExitOk);
   auto dest = tree_.root() / "persist/CVE-2026-31431.toml";
