@@ -11,7 +11,7 @@ libgtest-dev libgmock-dev
 libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev libexpected-dev
 libelf-dev zlib1g-dev dwarves libdpkg-dev lintian libssl-dev
 ovmf shim-signed grub-efi-amd64-signed mokutil dkms expect openssl
-apt-utils gnupg
+apt-utils gnupg python3-jsonschema
 "
 
 missing=""
