@@ -72,7 +72,7 @@ void setup_persist(CLI::App& app, Context& ctx, int& exit_code) {
 void setup_unpersist(CLI::App& app, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<PersistOptions>();
   auto* cmd = app.add_subcommand("unpersist", "Stop applying a profile at boot (what is engaged stays: revert)");
-  cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...)")->required();
+  cmd->add_option("profiles", opts->profiles, "profile ids (CVE-...) or files")->required();
   cmd->add_flag("--boot", opts->boot, "take it off the kernel command line (then update-grub)");
   cmd->add_flag("--json", opts->json, "print JSON");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_unpersist(*opts, ctx); });
@@ -236,6 +236,19 @@ int persist_files(const PersistOptions& opts, Context& ctx, Reporter& report) {
 
 namespace {
 
+// The profile ids named: an id as typed, or the id inside a profile file,
+// so ids and paths are accepted alike.
+std::vector<std::string> profile_ids(const std::vector<std::string>& args) {
+  std::vector<std::string> ids;
+  for (const auto& arg : args) {
+    std::error_code ec;
+    auto p = arg.ends_with(".toml") || fs::exists(arg, ec) ? profile::load_profile(arg)
+                                                           : util::Result<profile::Profile>(util::fail(""));
+    ids.push_back(p ? p->id : arg);
+  }
+  return ids;
+}
+
 int unpersist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
   {
     auto current = read_boot_file(ctx);
@@ -245,7 +258,7 @@ int unpersist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
     }
     profile::BootProfiles next = *current;
     int code = kExitOk;
-    for (const auto& id : opts.profiles) {
+    for (const auto& id : profile_ids(opts.profiles)) {
       if (!next.erase(id)) {
         report.err() << "killswitch unpersist: " << id << " is not on the kernel command line\n";
         code = kExitNotFound;
@@ -264,7 +277,7 @@ int unpersist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
 
 int unpersist_files(const PersistOptions& opts, Context& ctx, Reporter& report) {
   int code = kExitOk;
-  for (const auto& id : opts.profiles) {
+  for (const auto& id : profile_ids(opts.profiles)) {
     fs::path dest = ctx.paths.persist_dir / (id + ".toml");
     std::error_code ec;
     if (!fs::is_symlink(dest, ec) && !fs::exists(dest, ec)) {

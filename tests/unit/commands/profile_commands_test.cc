@@ -172,7 +172,8 @@ TEST_F(ProfileCommandsTest, PersistBootWritesTheKernelCommandLineAndUnpersistTak
             "killswitch.engage=algif_aead:aead_recvmsg=-1,algif_aead:aead_sendmsg=-1");
 
   out_.str("");
-  EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitOk);
+  // A file names its profile as its id does.
+  EXPECT_EQ(run_unpersist({.profiles = {plain.string()}, .boot = true}, c), kExitOk);
   EXPECT_FALSE(std::filesystem::exists(ctx_.paths.boot_cmdline_file));
   EXPECT_FALSE(std::filesystem::exists(ctx_.paths.modules_load_file));
   EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}, .boot = true}, c), kExitNotFound);
