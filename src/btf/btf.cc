@@ -135,8 +135,18 @@ util::Result<Btf> Btf::from_file(const std::filesystem::path& path) {
   return out;
 }
 
+std::optional<std::string> Btf::module_raw(std::string_view module) const {
+  auto it = modules_.find(std::string(module));
+  if (it == modules_.end()) return std::nullopt;
+  __u32 size = 0;
+  const void* data = btf__raw_data(it->second.get(), &size);
+  if (!data) return std::nullopt;
+  return std::string(static_cast<const char*>(data), size);
+}
+
 util::Result<void> Btf::add_module(const std::string& module, const std::filesystem::path& path) {
-  struct ::btf* b = btf__parse_raw_split(path.c_str(), vmlinux_.get());
+  // btf__parse_split reads raw BTF and an ELF file's .BTF section alike.
+  struct ::btf* b = btf__parse_split(path.c_str(), vmlinux_.get());
   if (!b)
     return util::fail("cannot parse the BTF of module " + module + " in " + path.string(),
                       {errno, std::generic_category()});

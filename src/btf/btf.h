@@ -20,8 +20,11 @@ class Btf {
  public:
   // Parses raw BTF from a file such as /sys/kernel/btf/vmlinux.
   static util::Result<Btf> from_file(const std::filesystem::path& vmlinux);
-  // Adds a module's split BTF from a file such as /sys/kernel/btf/<module>.
+  // Adds a module's split BTF from a file such as /sys/kernel/btf/<module>,
+  // or from the .BTF section of the module's .ko when it is not loaded.
   util::Result<void> add_module(const std::string& module, const std::filesystem::path& path);
+  // A module's split BTF as raw bytes, as /sys/kernel/btf/<module> holds it.
+  std::optional<std::string> module_raw(std::string_view module) const;
   bool has_module(std::string_view module) const { return modules_.count(std::string(module)) != 0; }
 
   // The prototype of function @name: in @module's BTF when given, else vmlinux's.

@@ -70,7 +70,8 @@ void locate(kernel::KernelInfo& info, Report& r) {
       r.reasons.push_back({Severity::kWarning, "pending",
                            "module " + r.module_requested +
                                " is not loaded: the engagement will be pending and arm when it "
-                               "loads, before its code runs; its prototype and clones cannot be checked until then"});
+                               "loads, before its code runs; its clones cannot be known until then (its prototype "
+                               "is read from the module file's BTF)"});
     } else if (!r.clones.empty()) {
       r.reasons.push_back(
           {Severity::kInfo, "only_clones",
@@ -122,10 +123,13 @@ void probe_checks(kernel::KernelInfo& info, Report& r) {
 }
 
 void prototype_checks(kernel::KernelInfo& info, Report& r, const Request& req) {
-  if (!r.found) return;
+  if (!r.found && !r.pending) return;
+  // A pending target's module is not loaded: its file's BTF says the same.
+  const std::string& module = r.pending ? r.module_requested : r.module;
   std::string why;
-  info.btf(r.module, &why);
-  r.prototype = info.prototype(r.symbol, r.module);
+  info.btf(module, &why);
+  r.prototype = info.prototype(r.symbol, module);
+  if (!r.prototype && r.pending) return;  // judged at load (safety_checks says so)
   if (!r.prototype) {
     if (why.empty()) why = "no such function in the " + (r.module.empty() ? std::string("vmlinux") : r.module) + " BTF";
     r.reasons.push_back(
@@ -170,17 +174,20 @@ void safety_checks(kernel::KernelInfo& info, Report& r, const Request& req) {
   bool short_circuits = req.verb != wire::Verb::kMonitor;
   ks_return_type type{KS_RET_UNKNOWN, 0};
   if (short_circuits && r.found) type = info.return_type(r.symbol, r.module);
+  if (short_circuits && r.pending) type = info.return_type(r.symbol, r.module_requested);
   // Without a value, judge the value engage would pick.
   long value = req.value ? *req.value : default_value(r.prototype ? &*r.prototype : nullptr).value_or(-1);
-  int err = r.pending && short_circuits ? ks_check_name(r.symbol.c_str(), true, &verdict)
-                                        : ks_check_safety(r.symbol.c_str(), short_circuits, value, &type, &verdict);
+  // Pending without the module file's BTF: the name now, the type at load.
+  const bool by_name = r.pending && short_circuits && type.kind == KS_RET_UNKNOWN;
+  int err = by_name ? ks_check_name(r.symbol.c_str(), true, &verdict)
+                    : ks_check_safety(r.symbol.c_str(), short_circuits, value, &type, &verdict);
   r.rule = rule_name(verdict.rule);
   std::string entry = verdict.entry ? std::string(" (rule ") + verdict.entry + ")" : "";
   if (err) {
     r.reasons.push_back({Severity::kRefused, r.rule,
                          "the module refuses " + r.symbol + " " + values::describe_value(value) + ": " +
                              ks_refusal_reason(&verdict) + "; it returns " + ks_return_kind_name(type.kind) + entry});
-  } else if (r.pending && short_circuits) {
+  } else if (by_name) {
     r.reasons.push_back({Severity::kInfo, "judged_at_load",
                          "the module judges the value against " + r.symbol + "'s return type when " +
                              r.module_requested + " loads; it stays pending if refused"});

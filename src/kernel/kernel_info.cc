@@ -59,6 +59,10 @@ const btf::Btf* KernelInfo::btf(const std::string& module, std::string* why) {
   }
   if (!module.empty() && !btf_->has_module(module) && !module_btf_errors_.count(module)) {
     auto raw = sys_.btf_file(module);
+    // A module that is not loaded: the .BTF section of the file modprobe would load.
+    if (!raw && !module_loaded(module)) {
+      if (auto file = sys_.module_file(module)) raw = *file;
+    }
     if (!raw) {
       module_btf_errors_[module] = raw.error().message();
     } else if (auto added = btf_->add_module(module, *raw); !added) {
@@ -81,6 +85,9 @@ const std::optional<std::string>& KernelInfo::raw_btf(const std::string& object)
   std::optional<std::string> bytes;
   if (auto path = sys_.btf_file(object)) {
     if (auto text = util::read_text(*path)) bytes = std::move(*text);
+  } else if (object != "vmlinux") {
+    // Not loaded: what libbpf read from the module file, as raw split BTF.
+    if (const btf::Btf* b = btf(object)) bytes = b->module_raw(object);
   }
   return raw_btf_.emplace(object, std::move(bytes)).first->second;
 }

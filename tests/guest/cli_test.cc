@@ -198,6 +198,21 @@ TEST_F(CliTest, ModuleTargetNotLoadedYetIsPending) {
   EXPECT_EQ(engaged_text(), "");
 }
 
+// Before its module loads, a target is judged by the BTF of the module file
+// modprobe would load: a refused one is refused now, not left pending.
+TEST_F(CliTest, PendingTargetIsJudgedByTheModuleFilesBtf) {
+  ASSERT_FALSE(module_loaded("algif_hash"));
+  auto check = tool("check algif_hash:hash_sendmsg -EPERM --json");
+  EXPECT_EQ(check.json()["rule"], "accepted") << check.out;
+  EXPECT_EQ(check.json()["prototype"]["return_type"], "int") << check.out;
+  // hash_release returns void.
+  auto engage = tool("engage algif_hash:hash_release -EPERM --json");
+  EXPECT_EQ(engage.status, 4) << engage.out << engage.err;
+  EXPECT_EQ(engage.json()["check"]["rule"], "type") << engage.out;
+  EXPECT_EQ(engaged_text(), "");
+  EXPECT_FALSE(module_loaded("algif_hash")) << "judged from the file, without loading it";
+}
+
 TEST_F(CliTest, EngageWithConfirmIsUndoneUnlessConfirmed) {
   auto run = tool("engage af_alg_sendmsg -EPERM --confirm 3");
   ASSERT_EQ(run.status, 0) << run.out << run.err;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
+#include <sstream>
 
 #include "support/fixture.h"
 
@@ -181,6 +182,36 @@ TEST_F(CheckTest, KillswitchStateIsPartOfTheAnswer) {
   EXPECT_TRUE(run("__sock_create", -1, "uid != 0").has("needs_module"));
   EXPECT_TRUE(run("af_alg:af_alg_sendmsg", -1).has("needs_module"));
   EXPECT_FALSE(run("af_alg_sendmsg", -1).has("needs_module"));
+}
+
+// A module that is not loaded: its return type comes from the BTF of the
+// file modprobe would load, so a refusal is known before the module loads.
+TEST_F(CheckTest, PendingTargetIsJudgedByTheModuleFilesBtf) {
+  auto without_af_alg = [](const std::string& text) {
+    std::string out, line;
+    std::istringstream in(text);
+    while (std::getline(in, line))
+      if (line.find("af_alg") == std::string::npos) out += line + "\n";
+    return out;
+  };
+  fake_.modules_text = without_af_alg(fake_.modules_text);
+  fake_.kallsyms_text = without_af_alg(fake_.kallsyms_text);
+  fake_.module_files["af_alg"] = fake_.btf_files["af_alg"];
+  fake_.btf_files.erase("af_alg");
+  auto r = run("af_alg:af_alg_pull_tsgl", -EPERM);
+  EXPECT_TRUE(r.pending);
+  EXPECT_EQ(r.verdict(), Severity::kRefused);
+  EXPECT_EQ(r.rule, "type");
+  auto ok = run("af_alg:af_alg_sendmsg", -EPERM);
+  EXPECT_TRUE(ok.pending);
+  EXPECT_EQ(ok.rule, "accepted");
+  ASSERT_TRUE(ok.prototype);
+  EXPECT_FALSE(ok.has("judged_at_load"));
+  // Without the file, the name now and the type at load.
+  fake_.module_files.clear();
+  auto later = run("af_alg:af_alg_pull_tsgl", -EPERM);
+  EXPECT_TRUE(later.has("judged_at_load"));
+  EXPECT_NE(later.verdict(), Severity::kRefused);
 }
 
 }  // namespace
