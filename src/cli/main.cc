@@ -53,45 +53,32 @@ std::string find_root(int argc, char** argv) {
   return !given.empty() ? given.back() : "/";
 }
 
-// The first word that is not an option (nor a global option's value): the subcommand.
-std::string first_word(int argc, char** argv) {
+// The words that are not options (nor a global option's value): the
+// subcommand first, then what follows it.
+std::vector<std::string> words(int argc, char** argv) {
+  std::vector<std::string> out;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (std::find(std::begin(kGlobalOptions), std::end(kGlobalOptions), arg) != std::end(kGlobalOptions)) {
       ++i;
       continue;
     }
-    if (!arg.empty() && arg[0] != '-') return arg;
+    if (!arg.empty() && arg[0] != '-') out.push_back(arg);
   }
-  return {};
+  return out;
 }
 
 // "profiles lst": the word after a command that has subcommands of its own
 // must be one of them; a message with a guess when it is not.
-std::string nested_typo(CLI::App& app, int argc, char** argv, const std::string& command) {
-  if (command.empty()) return {};
-  CLI::App* sub = app.get_subcommand(command);
+std::string nested_typo(CLI::App& app, const std::vector<std::string>& typed) {
+  if (typed.size() < 2) return {};
+  const std::string& command = typed[0];
   std::vector<std::string> names;
-  for (const auto* nested : sub->get_subcommands({})) names.push_back(nested->get_name());
-  if (names.empty()) return {};
-  bool seen = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (std::find(std::begin(kGlobalOptions), std::end(kGlobalOptions), arg) != std::end(kGlobalOptions)) {
-      ++i;
-      continue;
-    }
-    if (arg.empty() || arg[0] == '-') continue;
-    if (!seen) {
-      seen = arg == command;
-      continue;
-    }
-    if (std::find(names.begin(), names.end(), arg) != names.end()) return {};
-    std::string guess = ks::util::closest_word(arg, names);
-    return "killswitch " + command + ": '" + arg + "' is not a subcommand." +
-           (guess.empty() ? "" : " Did you mean '" + guess + "'?") + " See 'killswitch " + command + " --help'.\n";
-  }
-  return {};
+  for (const auto* nested : app.get_subcommand(command)->get_subcommands({})) names.push_back(nested->get_name());
+  if (names.empty() || std::find(names.begin(), names.end(), typed[1]) != names.end()) return {};
+  std::string guess = ks::util::closest_word(typed[1], names);
+  return "killswitch " + command + ": '" + typed[1] + "' is not a subcommand." +
+         (guess.empty() ? "" : " Did you mean '" + guess + "'?") + " See 'killswitch " + command + " --help'.\n";
 }
 
 // "-EPRM" looks like an errno name but is none: say so (CLI11 would call
@@ -172,7 +159,8 @@ int main(int argc, char** argv) {
     }
     return kExitUsage;
   };
-  std::string word = first_word(argc, argv);
+  const std::vector<std::string> typed = words(argc, argv);
+  const std::string word = typed.empty() ? std::string() : typed[0];
   bool known = false;
   for (const auto& entry : command_table()) known = known || word == entry.name;
   if (!word.empty() && !known) {
@@ -180,7 +168,7 @@ int main(int argc, char** argv) {
     return usage_error("killswitch: '" + word + "' is not a command." +
                        (guess.empty() ? "" : " Did you mean '" + guess + "'?") + " See 'killswitch --help'.\n");
   }
-  if (auto nested = nested_typo(app, argc, argv, word); !nested.empty()) return usage_error(nested);
+  if (auto nested = nested_typo(app, typed); !nested.empty()) return usage_error(nested);
   if (auto bad = unknown_errno_option(argc, argv); !bad.empty()) return usage_error(bad);
   // Only monitor has probes to take down on Ctrl-C; everything else stops at once.
   if (word == "monitor") {

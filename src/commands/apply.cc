@@ -26,6 +26,29 @@ void setup_apply(CLI::App& app, Context& ctx, int& exit_code) {
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_apply(*opts, ctx); });
 }
 
+namespace {
+
+// The exit code of profiles that could not be loaded: 2 when one is
+// malformed, else 5 (an id no catalog has, a folder without profiles).
+int load_errors_code(const std::vector<util::Error>& errors) {
+  if (errors.empty()) return kExitOk;
+  for (const auto& e : errors)
+    if (profile::is_malformed(e)) return kExitUsage;
+  return kExitNotFound;
+}
+
+nlohmann::json load_errors_json(const std::vector<util::Error>& errors) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : errors) out.push_back(profile::error_json(e));
+  return out;
+}
+
+void print_load_errors(Context& ctx, const std::vector<util::Error>& errors) {
+  for (const auto& e : errors) ctx.err << "killswitch apply: " << e.message() << "\n";
+}
+
+}  // namespace
+
 int run_apply(const ApplyOptions& opts, Context& ctx) {
   profile::Loaded loaded = profile::load_named(opts.paths, ctx.paths.catalog_dirs);
   // Nothing to apply is never a silent success: a wrong folder looks the same.
@@ -33,16 +56,13 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
     loaded.errors.push_back(util::Error{"no profiles (*.toml) in " + util::join(opts.paths), {}, std::nullopt});
   if (loaded.profiles.empty()) {
     // Nothing to decide: the errors are the whole answer.
-    nlohmann::json errors = nlohmann::json::array();
-    int code = kExitNotFound;
-    for (const auto& e : loaded.errors) {
-      errors.push_back(profile::error_json(e));
-      if (profile::is_malformed(e)) code = kExitUsage;
-      if (!opts.json) ctx.err << "killswitch apply: " << e.message() << "\n";
-    }
+    int code = load_errors_code(loaded.errors);
     if (opts.json)
-      print_json(ctx.out,
-                 nlohmann::json{{"results", nlohmann::json::array()}, {"errors", errors}, {"exit_code", code}});
+      print_json(ctx.out, nlohmann::json{{"results", nlohmann::json::array()},
+                                         {"errors", load_errors_json(loaded.errors)},
+                                         {"exit_code", code}});
+    else
+      print_load_errors(ctx, loaded.errors);
     return code;
   }
 
@@ -71,23 +91,16 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
     code = kExitRefused;
   }
   if (not_loaded) code = kExitUnavailable;
-  for (const auto& e : loaded.errors) {
-    if (profile::is_malformed(e)) {
-      code = kExitUsage;
-      break;
-    }
-    code = kExitNotFound;  // an id no catalog has
-  }
+  if (!loaded.errors.empty()) code = load_errors_code(loaded.errors);
 
   if (opts.json) {
     auto j = profile::report_json(*facts, results);
-    j["errors"] = nlohmann::json::array();
-    for (const auto& e : loaded.errors) j["errors"].push_back(profile::error_json(e));
+    j["errors"] = load_errors_json(loaded.errors);
     j["exit_code"] = code;
     print_json(ctx.out, j);
   } else {
     ctx.out << profile::report_text(results);
-    for (const auto& e : loaded.errors) ctx.err << "killswitch apply: " << e.message() << "\n";
+    print_load_errors(ctx, loaded.errors);
   }
   return code;
 }

@@ -146,6 +146,16 @@ util::Result<std::vector<profile::BootEntry>> boot_entries(const profile::Profil
   return entries;
 }
 
+// The profile @name names (an id or a file); a lookup failure is reported
+// and its exit code left in @code.
+std::optional<profile::Profile> find_named(const std::string& name, const Context& ctx, Reporter& report, int& code) {
+  auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
+  if (p) return std::move(*p);
+  report.err() << "killswitch persist: " << p.error().message() << "\n";
+  code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
+  return std::nullopt;
+}
+
 // persist --boot: the profiles' engagements on the kernel command line.
 int persist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
   auto current = read_boot_file(ctx);
@@ -159,12 +169,8 @@ int persist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
   std::vector<std::string> done;
   int code = kExitOk;
   for (const auto& name : opts.profiles) {
-    auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
-    if (!p) {
-      report.err() << "killswitch persist: " << p.error().message() << "\n";
-      code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
-      continue;
-    }
+    auto p = find_named(name, ctx, report, code);
+    if (!p) continue;
     int refusal = kExitOk;
     auto entries = boot_entries(*p, info, backend, refusal);
     if (!entries) {
@@ -193,19 +199,13 @@ int persist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
   return code;
 }
 
-}  // namespace
-
 int persist_files(const PersistOptions& opts, Context& ctx, Reporter& report) {
   int code = kExitOk;
   kernel::KernelInfo info(ctx.sys);
   const auto backend = system::detect_backend(ctx.sys);
   for (const auto& name : opts.profiles) {
-    auto p = profile::find_profile(name, ctx.paths.catalog_dirs);
-    if (!p) {
-      report.err() << "killswitch persist: " << p.error().message() << "\n";
-      code = profile::is_malformed(p.error()) ? kExitUsage : kExitNotFound;
-      continue;
-    }
+    auto p = find_named(name, ctx, report, code);
+    if (!p) continue;
     // What boot would refuse is refused now, while the operator is here.
     if (auto plan = profile::plan_profile(*p, info, backend); !plan.ok()) {
       report.err() << "killswitch persist: " << p->id << ": not persisted: " << plan.why << "\n";
@@ -234,45 +234,40 @@ int persist_files(const PersistOptions& opts, Context& ctx, Reporter& report) {
   return code;
 }
 
-namespace {
-
 // The profile ids named: an id as typed, or the id inside a profile file,
 // so ids and paths are accepted alike.
 std::vector<std::string> profile_ids(const std::vector<std::string>& args) {
   std::vector<std::string> ids;
   for (const auto& arg : args) {
     std::error_code ec;
-    auto p = arg.ends_with(".toml") || fs::exists(arg, ec) ? profile::load_profile(arg)
-                                                           : util::Result<profile::Profile>(util::fail(""));
+    auto p = arg.ends_with(".toml") || fs::exists(arg, ec) ? profile::load_profile(arg) : util::fail("an id");
     ids.push_back(p ? p->id : arg);
   }
   return ids;
 }
 
 int unpersist_boot(const PersistOptions& opts, Context& ctx, Reporter& report) {
-  {
-    auto current = read_boot_file(ctx);
-    if (!current) {
-      report.err() << "killswitch unpersist: " << current.error().message() << "\n";
-      return kExitSystem;
-    }
-    profile::BootProfiles next = *current;
-    int code = kExitOk;
-    for (const auto& id : profile_ids(opts.profiles)) {
-      if (!next.erase(id)) {
-        report.err() << "killswitch unpersist: " << id << " is not on the kernel command line\n";
-        code = kExitNotFound;
-      }
-    }
-    if (next == *current) return code;
-    if (auto written = write_boot_file(ctx, next); !written) {
-      report.err() << "killswitch unpersist: " << written.error().message() << "\n";
-      return kExitSystem;
-    }
-    report.out() << "taken off the kernel command line; run update-grub, then reboot (what is engaged now stays "
-                    "until then)\n";
-    return code;
+  auto current = read_boot_file(ctx);
+  if (!current) {
+    report.err() << "killswitch unpersist: " << current.error().message() << "\n";
+    return kExitSystem;
   }
+  profile::BootProfiles next = *current;
+  int code = kExitOk;
+  for (const auto& id : profile_ids(opts.profiles)) {
+    if (!next.erase(id)) {
+      report.err() << "killswitch unpersist: " << id << " is not on the kernel command line\n";
+      code = kExitNotFound;
+    }
+  }
+  if (next == *current) return code;
+  if (auto written = write_boot_file(ctx, next); !written) {
+    report.err() << "killswitch unpersist: " << written.error().message() << "\n";
+    return kExitSystem;
+  }
+  report.out() << "taken off the kernel command line; run update-grub, then reboot (what is engaged now stays "
+                  "until then)\n";
+  return code;
 }
 
 int unpersist_files(const PersistOptions& opts, Context& ctx, Reporter& report) {
