@@ -10,6 +10,7 @@
 #include "profile/kernel_facts.h"
 #include "support/af_alg_bpf.h"
 #include "support/guest.h"
+#include "support/sample_profile.h"
 #include "system/real_system.h"
 #include "trigger/af_alg_aead.h"
 #include "util/file_io.h"
@@ -147,19 +148,13 @@ TEST_F(CoexistTest, LivepatchFirstThenEngageIsRefusedWithEbusy) {
 // first target, engaged already, is disengaged again and nothing stays.
 TEST_F(CoexistTest, ProfileRefusedNextToALivepatchIsRolledBackWhole) {
   ASSERT_TRUE(livepatch_load());
-  auto p = profile::parse_profile(R"(id = "CVE-0000-0001"
-title = "t"
-summary = "s"
-[[target]]
+  auto p = profile::parse_profile(testing::profile_with_targets("CVE-0000-0001", R"([[target]]
 function = "killswitch_test:killswitch_test_long"
 value = "-EPERM"
 [[target]]
 function = "killswitch_test:killswitch_test_int"
 value = "-EPERM"
-[behaviour]
-preserves = "p"
-breaks = "b"
-)",
+)"),
                                   "rollback.toml");
   ASSERT_TRUE(p) << p.error().message();
   system::RealSystem sys;

@@ -1,6 +1,9 @@
 // A small valid profile for the tests.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 namespace ks::testing {
 
 inline constexpr const char* kSampleProfile = R"(id = "CVE-2026-31431"
@@ -28,5 +31,12 @@ condition = "uid != 0"
 preserves = "AF_ALG hashes and skciphers"
 breaks = "AF_ALG AEAD"
 )";
+
+// A minimal valid profile @id whose targets are @targets, "[[target]]"
+// tables as TOML.
+inline std::string profile_with_targets(std::string_view id, std::string_view targets) {
+  return "id = \"" + std::string(id) + "\"\ntitle = \"t\"\nsummary = \"s\"\n" + std::string(targets) +
+         "[behaviour]\npreserves = \"p\"\nbreaks = \"b\"\n";
+}
 
 }  // namespace ks::testing

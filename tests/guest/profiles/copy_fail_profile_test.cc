@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "support/profiles.h"
+#include "support/sample_profile.h"
 #include "trigger/af_alg_aead.h"
 
 namespace ks::guest {
@@ -71,19 +72,13 @@ TEST_F(CopyFailProfileTest, RefusesAeadKeepsHashesAndRevertRestores) {
 // rolled back: CoexistTest.ProfileRefusedNextToALivepatchIsRolledBackWhole.)
 TEST_F(CopyFailProfileTest, MissingTargetStopsTheProfileBeforeAnyWrite) {
   ASSERT_TRUE(trigger::af_alg_aead_round_trip().has_value());
-  auto p = profile::parse_profile(R"(id = "CVE-2026-31431"
-title = "t"
-summary = "s"
-[[target]]
+  auto p = profile::parse_profile(testing::profile_with_targets("CVE-2026-31431", R"([[target]]
 function = "algif_aead:aead_sendmsg"
 value = "-EPERM"
 [[target]]
 function = "algif_aead:ks_no_such_function"
 value = "-EPERM"
-[behaviour]
-preserves = "p"
-breaks = "b"
-)",
+)"),
                                   "missing.toml");
   ASSERT_TRUE(p) << p.error().message();
   size_t mark = kernel_log().size();

@@ -135,20 +135,13 @@ TEST_F(ApplierTest, ModuleNotLoadedFails) {
 // The profile goes the road engage goes: the safety rules judge every
 // target against its return type before anything is written.
 TEST_F(ApplierTest, TargetTheSafetyRulesRefuseFailsBeforeAnyWrite) {
-  auto p = *parse_profile(R"(id = "CVE-0000-0001"
-title = "t"
-summary = "s"
-references = ["https://example.org"]
-[behaviour]
-preserves = "p"
-breaks = "b"
-[[target]]
+  auto p = *parse_profile(testing::profile_with_targets("CVE-0000-0001", R"([[target]]
 function = "af_alg_sendmsg"
 value = "-EPERM"
 [[target]]
 function = "af_alg_pull_tsgl"
 value = "-EPERM"
-)",
+)"),
                           "t.toml");
   auto r = apply(vulnerable_, control_, {.named = true}, &p);
   EXPECT_EQ(r.outcome, Outcome::kFailed);
@@ -161,17 +154,10 @@ value = "-EPERM"
 
 // Compiler clones are engaged with their function, and reverted with it.
 TEST_F(ApplierTest, ClonesAreEngagedAndRevertedWithTheirFunction) {
-  auto p = *parse_profile(R"(id = "CVE-0000-0002"
-title = "t"
-summary = "s"
-references = ["https://example.org"]
-[behaviour]
-preserves = "p"
-breaks = "b"
-[[target]]
+  auto p = *parse_profile(testing::profile_with_targets("CVE-0000-0002", R"([[target]]
 function = "fixture_clone"
 value = "-EINVAL"
-)",
+)"),
                           "t.toml");
   auto r = apply(vulnerable_, control_, {.named = true}, &p);
   ASSERT_EQ(r.outcome, Outcome::kApplied) << r.reason;
