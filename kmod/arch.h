@@ -7,6 +7,7 @@
 #ifndef KS_ARCH_H
 #define KS_ARCH_H
 
+struct ftrace_regs;
 struct pt_regs;
 
 /*
@@ -20,5 +21,18 @@ void ks_arch_return_now(struct pt_regs *regs, long retval);
  * that site, as if it were the no-op it is when nothing traces the function.
  */
 void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site);
+
+/*
+ * The registers an ftrace handler has without asking for all of them:
+ * enough for what a condition reads (the argument registers).
+ */
+struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs);
+
+/*
+ * Called from the ftrace handler at the call site @site of a function:
+ * returns @retval to the caller at once instead of running the body.
+ */
+void ks_arch_ftrace_return_now(struct ftrace_regs *fregs, unsigned long site,
+			       long retval);
 
 #endif /* KS_ARCH_H */

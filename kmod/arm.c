@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The one way an engagement goes live, at engage and when its module
- * loads: attach the probe disabled (which tells where the function
+ * loads: attach the engine, not live (which tells where the function
  * lives), read what it returns from that object's BTF, judge the value,
- * and only then enable the probe. So no call is ever short-circuited with
+ * and only then let the engine run. So no call is ever short-circuited with
  * a value the rules have not seen against the function's real type.
  */
 #include "arm.h"
 #include "btf_file.h"
 #include "engagement.h"
-#include "probe.h"
+#include "engine.h"
 
 int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
 {
@@ -19,7 +19,7 @@ int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
 	lockdep_assert_held(&ks_lock);
 	verdict->rule = KS_RULE_ACCEPTED;
 	verdict->entry = NULL;
-	err = ks_probe_attach(e);
+	err = ks_engine_attach(e);
 	if (err)
 		return err;
 	e->type.kind = KS_RET_UNKNOWN;
@@ -33,7 +33,7 @@ int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
 			      verdict);
 	if (err)
 		goto out_disarm;
-	err = ks_probe_enable(e);
+	err = ks_engine_enable(e);
 	if (err)
 		goto out_disarm;
 	return 0;

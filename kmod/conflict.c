@@ -4,17 +4,18 @@
  * refuses to share (see docs/safety.md, "Coexistence"):
  *
  * - Another kprobe at the same address (a kprobe event, perf probe, another
- *   module). kprobes would chain both into one aggregate probe whose
- *   handlers run newest first, so our early return would skip the other's
- *   handler; and the aggregate, armed before we came as a plain ftrace
- *   user, would later be disarmed as an IP-modifying one, which makes
- *   ftrace warn and unbalances its counts. Refused.
+ *   module). On an ftrace site it is an ftrace user of its own next to
+ *   ours: both handlers run, so it is no conflict for the ftrace engine.
+ *   Off an ftrace site (the kprobe engine) kprobes would chain both into
+ *   one aggregate probe whose handlers run newest first, so our early
+ *   return would skip the other's handler. Refused there.
  * - A BPF trampoline (fentry, fexit, fmod_ret). ftrace tells it to call the
- *   function through the (moved) return address only when kprobes
- *   registers its IP-modifying ftrace ops for the first time; when that ops
- *   is already in use (any other engagement), an fexit trampoline keeps
- *   calling the body directly and the engagement is silently bypassed.
- *   Refused. A trampoline attached after the engagement is told and works.
+ *   function through the (moved) return address only when an IP-modifying
+ *   ftrace ops is registered, not when one already registered takes in one
+ *   more function; ours is registered once for all engagements, so an
+ *   fexit trampoline would keep calling the body directly and the
+ *   engagement would be silently bypassed. Refused. A trampoline attached
+ *   after the engagement is told and works.
  * - Another IP-modifying ftrace user (a livepatch): ftrace itself refuses
  *   the second one with -EBUSY; we only say what it was.
  * - Plain ftrace users (the function tracer): share the call site and
@@ -49,7 +50,7 @@ static unsigned long ks_call_target(unsigned long addr)
  * A BPF trampoline alone on an ftrace site is called directly from it, and
  * its image carries the symbol bpf_trampoline_<key>. (Next to another
  * ftrace user the site calls ftrace's common caller instead, which hides
- * it; the kprobe check below covers the common case of that.)
+ * it: that case stays open, see docs/safety.md.)
  */
 static bool ks_has_bpf_trampoline(unsigned long addr)
 {
@@ -62,39 +63,41 @@ static bool ks_has_bpf_trampoline(unsigned long addr)
 	return strncmp(name, "bpf_trampoline_", strlen("bpf_trampoline_")) == 0;
 }
 
-int ks_conflict_check(const char *name)
+int ks_site_find(const char *name, struct ks_site *site)
 {
 	struct kprobe scout = {
 		.symbol_name = name,
 		/* Never armed: it only finds the address and who is there. */
 		.flags = KPROBE_FLAG_DISABLED,
 	};
-	bool shared, bpf = false;
+	int err = register_kprobe(&scout);
 
-	if (register_kprobe(&scout))
-		return 0;
+	if (err)
+		return err;
+	site->addr = (unsigned long)scout.addr;
+	site->ftrace = scout.flags & KPROBE_FLAG_FTRACE;
 	/*
 	 * A probe that joined an existing one is on an aggregate's list with
 	 * it. A probe alone off an ftrace site is on an aggregate's list too
 	 * (kprobes wraps it to optimise it into a jump), but with nobody else:
 	 * the aggregate and the scout, two nodes. Three or more is sharing.
 	 */
-	shared = !list_empty(&scout.list) && scout.list.next->next != &scout.list;
-	if (!shared && (scout.flags & KPROBE_FLAG_FTRACE))
-		bpf = ks_has_bpf_trampoline((unsigned long)scout.addr);
+	site->kprobed = !list_empty(&scout.list) &&
+			scout.list.next->next != &scout.list;
+	site->bpf = site->ftrace && ks_has_bpf_trampoline(site->addr);
 	unregister_kprobe(&scout);
+	return 0;
+}
 
-	if (shared) {
-		pr_warn("%s: conflict: a kprobe is already registered at its entry (a kprobe event, another module's probe, or an engagement of it by another name); its handler would be skipped\n",
-			name);
-		return -EBUSY;
-	}
-	if (bpf) {
+int ks_conflict_refuse(const char *name, const struct ks_site *site)
+{
+	if (site->bpf)
 		pr_warn("%s: conflict: a BPF trampoline (fentry/fexit program) is attached to it; attach BPF after engaging instead\n",
 			name);
-		return -EBUSY;
-	}
-	return 0;
+	else
+		pr_warn("%s: conflict: a kprobe is already registered at its entry (a kprobe event, another module's probe, or an engagement of it by another name); its handler would be skipped\n",
+			name);
+	return -EBUSY;
 }
 
 int ks_conflict_explain(const char *name, int err)

@@ -1,22 +1,34 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Other users of a function's entry that an engagement cannot share it with:
- * found before the probe is registered, refused with -EBUSY and a log line
- * that names them.
+ * Where a function's entry is and who else uses it (conflict.c): found
+ * before anything of ours is attached, so a conflict is refused with
+ * -EBUSY and a log line that names it, and nothing was touched.
  */
 #ifndef KS_CONFLICT_H
 #define KS_CONFLICT_H
 
-/*
- * Whether @name ("symbol" or "module:symbol") can be engaged next to what
- * already uses its entry: 0, or -EBUSY (logged) for a kprobe already there
- * (a kprobe event, say) or an attached BPF trampoline (fentry, fexit).
- * Errors of the symbol lookup itself are left to the real registration.
- */
-int ks_conflict_check(const char *name);
+#include <linux/types.h>
+
+/* What a look at a function's entry found. */
+struct ks_site {
+	unsigned long addr;	/* the entry; the ftrace call site when ftrace */
+	bool ftrace;		/* an ftrace call site: the ftrace engine can take it */
+	bool kprobed;		/* another kprobe is already registered there */
+	bool bpf;		/* a BPF trampoline is attached there */
+};
 
 /*
- * Passes @err from registering the probe at @name through; logs what an
+ * Looks up @name ("symbol" or "module:symbol") the way kprobes does and
+ * fills @site: 0, or the lookup's error as kprobes gives it (-ENOENT: no
+ * such function; -EINVAL: not a probeable function entry).
+ */
+int ks_site_find(const char *name, struct ks_site *site);
+
+/* Logs a conflict the engine refuses (see conflict.c) and returns -EBUSY. */
+int ks_conflict_refuse(const char *name, const struct ks_site *site);
+
+/*
+ * Passes @err from arming the engine at @name through; logs what an
  * -EBUSY means: another ftrace user that moves the instruction pointer,
  * such as a livepatch.
  */

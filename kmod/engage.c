@@ -18,7 +18,7 @@
 #include "fs.h"
 #include "parse.h"
 #include "pending.h"
-#include "probe.h"
+#include "engine.h"
 #include "safety.h"
 #include "tryengage.h"
 #include "uapi/killswitch.h"
@@ -30,7 +30,7 @@ static const char *const ks_verbs_by_mode[] = {
 };
 
 /*
- * Bounded: every engagement costs a probe, files and memory, and taking
+ * Bounded: every engagement costs a hook, files and memory, and taking
  * them all down (disengage_all, unload) must stay short.
  */
 static unsigned int ks_max_engagements = KS_MAX_ENGAGEMENTS;
@@ -84,8 +84,8 @@ static void ks_log_safety_refusal(const struct ks_command *cmd, enum ks_mode mod
 	ks_log_refusal(cmd, mode, -EACCES, why, who);
 }
 
-/* Why kprobes refused, in words, for the log. */
-static const char *ks_probe_error_text(int err)
+/* Why the engine refused, in words, for the log. */
+static const char *ks_engine_error_text(int err)
 {
 	switch (err) {
 	case -ENOENT:
@@ -97,7 +97,7 @@ static const char *ks_probe_error_text(int err)
 	case -EACCES:
 		return "it is part of killswitch itself";
 	}
-	return "cannot probe it";
+	return "cannot hook it";
 }
 
 int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
@@ -110,7 +110,7 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 	unsigned int count;
 	int err;
 
-	/* Names first; the type is judged when the probe is attached (arm.c). */
+	/* Names first; the type is judged when the engine is attached (arm.c). */
 	err = ks_check_name(cmd->symbol, mode != KS_MODE_MONITOR, &verdict);
 	if (err) {
 		ks_log_refusal(cmd, mode, err, ks_refusal_reason(&verdict), who);
@@ -142,7 +142,7 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 		goto out_put;
 	}
 	if (err) {
-		ks_log_refusal(cmd, mode, err, ks_probe_error_text(err), who);
+		ks_log_refusal(cmd, mode, err, ks_engine_error_text(err), who);
 		goto out_put;
 	}
 	err = ks_fs_add_fn(e);

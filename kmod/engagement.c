@@ -52,6 +52,7 @@ struct ks_engagement *ks_engagement_new(const struct ks_command *cmd,
 	e->cond = cmd->cond;
 	kref_init(&e->ref);
 	INIT_LIST_HEAD(&e->node);
+	INIT_HLIST_NODE(&e->ip_node);
 	return e;
 fail:
 	free_percpu(e->counters);

@@ -9,7 +9,7 @@
  * the securityfs tree) and every walk of the engagement list. The probe
  * handler takes no lock: it reads ->mode and ->retval with READ_ONCE, the
  * condition never changes after engage, and it counts into per-CPU
- * counters. Unregistering the probe waits for running handlers.
+ * counters. Disarming waits for running handlers.
  */
 #ifndef KS_ENGAGEMENT_H
 #define KS_ENGAGEMENT_H
@@ -41,9 +41,19 @@ struct ks_counters {
 
 #define KS_FN_FILES 6
 
+/* What runs the handler at the function's entry (engine.c). */
+enum ks_engine {
+	KS_ENGINE_FTRACE,	/* its ftrace call site, in the one ops */
+	KS_ENGINE_KPROBE,	/* a kprobe: the function has no ftrace site */
+};
+
 struct ks_engagement {
 	struct list_head node;		/* in ks_engagements, under ks_lock */
-	struct kprobe kp;		/* registered while armed */
+	int engine;			/* enum ks_engine, chosen when armed */
+	unsigned long site;		/* ftrace: the call site, the table's key */
+	struct hlist_node ip_node;	/* ftrace: in ks_ip_table while armed */
+	bool live;			/* ftrace: the site is in the ops' filter */
+	struct kprobe kp;		/* kprobe: registered while armed */
 	bool armed;			/* false: pending, waiting for its module */
 	int mode;			/* enum ks_mode; READ_ONCE in the handler */
 	long retval;			/* WRITE_ONCE under ks_lock */

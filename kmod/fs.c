@@ -294,6 +294,10 @@ static int ks_engaged_show(struct seq_file *m, void *v)
 			seq_printf(m, " " KS_KEY_MODULE "=%s", e->module);
 		seq_printf(m, " " KS_KEY_STATE "=%s " KS_KEY_PASSES "=%lu",
 			   ks_state_name(e), sum.passes);
+		if (e->armed)
+			seq_printf(m, " " KS_KEY_ENGINE "=%s",
+				   e->engine == KS_ENGINE_KPROBE ?
+					   KS_ENGINE_NAME_KPROBE : KS_ENGINE_NAME_FTRACE);
 		if (e->cond.n) {
 			ks_format_condition(&e->cond, cond, sizeof(cond));
 			seq_printf(m, " " KS_KEY_IF "=%s", cond);

@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The hot path: the handlers of the kprobe at the entry of an engaged
- * function (probe.c registers it). The pre-handler runs on every call, in
- * any context, with preemption off. It takes no lock and allocates
+ * The hot path: the handlers at the entry of an engaged function, one for
+ * each engine (engine.c). They run on every call, in any context, with
+ * preemption off. It takes no lock and allocates
  * nothing: calls that do not match the condition run normally and count as
  * passes; matching calls count as hits and, when the engagement kills,
  * go straight back to the caller with the chosen value.
  */
+#include <linux/ftrace.h>
 #include <linux/kprobes.h>
 #include <linux/percpu.h>
+#include <linux/trace_recursion.h>
 
 #include "arch.h"
 #include "condition_eval.h"
 #include "engagement.h"
 #include "handler.h"
+#include "ip_table.h"
 
 /*
  * A call that runs the real function. A probe on an ftrace site resumes
@@ -30,22 +33,52 @@ static int ks_let_through(struct kprobe *kp, struct pt_regs *regs)
 }
 NOKPROBE_SYMBOL(ks_let_through);
 
+/*
+ * The decision both engines share: counts the call as a pass or a hit and
+ * says whether it is to return at once.
+ */
+static __always_inline bool ks_returns_now(struct ks_engagement *e,
+					   struct pt_regs *regs)
+{
+	if (e->cond.n && !ks_cond_match(&e->cond, regs)) {
+		this_cpu_inc(e->counters->passes);
+		return false;
+	}
+	this_cpu_inc(e->counters->hits);
+	return READ_ONCE(e->mode) == KS_MODE_KILL;
+}
+
 int ks_pre_handler(struct kprobe *kp, struct pt_regs *regs)
 {
 	struct ks_engagement *e = container_of(kp, struct ks_engagement, kp);
 
-	if (e->cond.n && !ks_cond_match(&e->cond, regs)) {
-		this_cpu_inc(e->counters->passes);
-		return ks_let_through(kp, regs);
-	}
-	this_cpu_inc(e->counters->hits);
-	if (READ_ONCE(e->mode) != KS_MODE_KILL)
+	if (!ks_returns_now(e, regs))
 		return ks_let_through(kp, regs);
 	ks_arch_return_now(regs, READ_ONCE(e->retval));
 	/* Non-zero: we moved the instruction pointer, so do not single-step. */
 	return 1;
 }
 NOKPROBE_SYMBOL(ks_pre_handler);
+
+notrace void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
+			       struct ftrace_ops *ops, struct ftrace_regs *fregs)
+{
+	struct ks_engagement *e;
+	int bit;
+
+	/*
+	 * A function the handler itself calls (strncmp for comm==) may be
+	 * engaged: its nested call runs normally. This also turns preemption
+	 * off, which keeps the table entry alive (ks_ftrace_remove waits).
+	 */
+	bit = ftrace_test_recursion_trylock(ip, parent_ip);
+	if (bit < 0)
+		return;
+	e = ks_ip_lookup(ip);
+	if (e && ks_returns_now(e, ks_arch_ftrace_regs(fregs)))
+		ks_arch_ftrace_return_now(fregs, ip, READ_ONCE(e->retval));
+	ftrace_test_recursion_unlock(bit);
+}
 
 void ks_post_handler(struct kprobe *kp, struct pt_regs *regs,
 		     unsigned long flags)

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The kprobe handlers (handler.c), installed by probe.c. */
+/* The handlers of both engines (handler.c), installed by engine.c. */
 #ifndef KS_HANDLER_H
 #define KS_HANDLER_H
 
+struct ftrace_ops;
+struct ftrace_regs;
 struct kprobe;
 struct pt_regs;
 
@@ -15,5 +17,9 @@ int ks_pre_handler(struct kprobe *kp, struct pt_regs *regs);
 /* Empty, but its presence matters (see handler.c). */
 void ks_post_handler(struct kprobe *kp, struct pt_regs *regs,
 		     unsigned long flags);
+
+/* The same for the ftrace engine, at the engaged call site @ip. */
+void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
+		       struct ftrace_ops *ops, struct ftrace_regs *fregs);
 
 #endif /* KS_HANDLER_H */

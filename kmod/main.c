@@ -24,6 +24,7 @@
 #include "crash_note.h"
 #include "engage.h"
 #include "fs.h"
+#include "ftrace_engine.h"
 #include "parse.h"
 #include "pending.h"
 #include "pin.h"
@@ -157,6 +158,7 @@ static void __exit ks_exit(void)
 	ks_pending_exit();
 	ks_caller_kernel(&who, "module unload");
 	ks_disengage_all(&who);
+	ks_ftrace_exit();
 	/* Waits for a tryengage decision still running. */
 	ks_try_wq_exit();
 	ks_fs_exit();

@@ -19,7 +19,7 @@
 #include "caller.h"
 #include "engagement.h"
 #include "pending.h"
-#include "probe.h"
+#include "engine.h"
 #include "safety.h"
 
 bool ks_module_loaded(const char *name)

@@ -6,7 +6,10 @@
 #include <linux/kconfig.h>
 
 #if !IS_ENABLED(CONFIG_KPROBES)
-#error "killswitch needs CONFIG_KPROBES=y: the probe at a function's entry is a kprobe"
+#error "killswitch needs CONFIG_KPROBES=y: it finds functions and hooks those without an ftrace site with kprobes"
+#endif
+#if !IS_ENABLED(CONFIG_DYNAMIC_FTRACE)
+#error "killswitch needs CONFIG_DYNAMIC_FTRACE=y: the engine hooks a function's ftrace call site"
 #endif
 #if !IS_ENABLED(CONFIG_SECURITYFS)
 #error "killswitch needs CONFIG_SECURITYFS=y: its interface lives in /sys/kernel/security"

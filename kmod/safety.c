@@ -34,6 +34,12 @@ static const struct ks_name_rule ks_name_rules[] = {
 	{ "copy_from_kernel_nofault*", KS_RULE_MACHINERY },
 	{ "kernel_text_address", KS_RULE_MACHINERY },
 	{ "__traceiter_*", KS_RULE_MACHINERY },
+	/* An ftrace update patches text and frees trampolines: page attributes. */
+	{ "*change_page_attr*", KS_RULE_MACHINERY },
+	{ "set_memory_*", KS_RULE_MACHINERY },
+	{ "set_direct_map_*", KS_RULE_MACHINERY },
+	{ "pmd_clear_huge", KS_RULE_MACHINERY },
+	{ "pud_clear_huge", KS_RULE_MACHINERY },
 	/* Audit: no value of theirs refuses anything, it only hides. */
 	{ "audit*", KS_RULE_VITAL },
 	{ "__audit*", KS_RULE_VITAL },

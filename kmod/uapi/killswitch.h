@@ -58,6 +58,10 @@
 #define KS_KEY_ERRNO "errno"
 #define KS_KEY_MODULE "module"
 #define KS_KEY_STATE "state"
+/* Which engine runs an armed engagement: "ftrace" or "kprobe". */
+#define KS_KEY_ENGINE "engine"
+#define KS_ENGINE_NAME_FTRACE "ftrace"
+#define KS_ENGINE_NAME_KPROBE "kprobe"
 #define KS_KEY_PASSES "passes"
 #define KS_KEY_IF "if"
 #define KS_KEY_TIMEOUT_LEFT "timeout_left"

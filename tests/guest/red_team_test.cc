@@ -212,6 +212,7 @@ namespace {
 // monitored but never short-circuited. Neither is ever a false EBUSY.
 TEST_F(RedTeamTest, FunctionsWithoutAnFtraceSiteEngageAndColdPartsAreRefusedClearly) {
   ASSERT_FALSE(ks_.engage(target::kNotrace, -EPERM)) << kernel_log();
+  EXPECT_NE(engaged_text().find(" engine=kprobe"), std::string::npos) << engaged_text();
   EXPECT_EQ(target::call_notrace(), -EPERM);
   EXPECT_EQ(ks_.hits(target::kNotrace).value_or(0), 1u);
   ASSERT_FALSE(ks_.disengage(target::kNotrace));

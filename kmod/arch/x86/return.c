@@ -40,3 +40,26 @@ void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site)
 	instruction_pointer_set(regs, site + MCOUNT_INSN_SIZE);
 }
 NOKPROBE_SYMBOL(ks_arch_skip_ftrace_site);
+
+notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs)
+{
+	/*
+	 * x86_64: ftrace_regs is a pt_regs whose argument registers, ip and sp
+	 * are always saved, even without FTRACE_OPS_FL_SAVE_REGS.
+	 */
+	return &fregs->regs;
+}
+
+notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
+				       unsigned long site, long retval)
+{
+	unsigned long stub = ks_arch_return_slot(site, retval);
+
+	/*
+	 * ftrace returns to this ip with the stack as the function found it,
+	 * so the stub's return lands in the caller (as a livepatch lands in
+	 * its new function).
+	 */
+	fregs->regs.ax = retval;
+	ftrace_instruction_pointer_set(fregs, stub ? stub : (unsigned long)ks_return_stub);
+}

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Which engine serves an engagement, chosen per function when it is armed:
+ *
+ * - ftrace (ftrace_engine.c) for a function with an ftrace call site,
+ *   nearly all of them: one ops for all engaged functions, no trap, no
+ *   full register save.
+ * - kprobe (kprobe_engine.c) for the rest, which kprobes reaches with a
+ *   breakpoint.
+ *
+ * Attaching is refused on killswitch's own functions and where another
+ * user of the entry conflicts (conflict.c).
+ */
+#include <linux/kallsyms.h>
+#include <linux/module.h>
+#include <linux/mm.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "conflict.h"
+#include "engagement.h"
+#include "engine.h"
+#include "ftrace_engine.h"
+#include "ip_table.h"
+#include "kprobe_engine.h"
+
+/* Whether this module (killswitch.ko) has a symbol of that name. */
+static bool ks_is_own_symbol(const char *symbol)
+{
+	const struct mod_kallsyms *syms;
+	bool found = false;
+	unsigned int i;
+
+	rcu_read_lock();
+	syms = rcu_dereference(THIS_MODULE->kallsyms);
+	for (i = 0; syms && i < syms->num_symtab && !found; i++)
+		found = strcmp(syms->strtab + syms->symtab[i].st_name, symbol) == 0;
+	rcu_read_unlock();
+	return found;
+}
+
+/* Whether @name ("symbol" or "module:symbol") names a function of ours. */
+static bool ks_is_own(const char *name)
+{
+	const char *colon = strchr(name, ':');
+
+	return ks_is_own_symbol(colon ? colon + 1 : name) &&
+	       (!colon || strncmp(name, THIS_MODULE->name, colon - name) == 0);
+}
+
+/* Fills e->module from where @addr is: "" for vmlinux. */
+static void ks_learn_module(struct ks_engagement *e, unsigned long addr)
+{
+	char where[KSYM_SYMBOL_LEN];
+	char *open, *close;
+
+	/* "name+0x0/0x50 [module]" for module text, no brackets for vmlinux. */
+	sprint_symbol(where, addr);
+	open = strrchr(where, '[');
+	close = open ? strchr(open, ']') : NULL;
+	if (open && close) {
+		*close = '\0';
+		strscpy(e->module, open + 1, sizeof(e->module));
+	}
+}
+
+/* Attaches the engine that fits @site to @e, not live. */
+static int ks_engine_attach_at(struct ks_engagement *e, const char *name,
+			       const struct ks_site *site)
+{
+	if (site->bpf || (!site->ftrace && site->kprobed))
+		return ks_conflict_refuse(name, site);
+	if (!site->ftrace) {
+		e->engine = KS_ENGINE_KPROBE;
+		return ks_kprobe_attach(e, name);
+	}
+	e->engine = KS_ENGINE_FTRACE;
+	e->site = site->addr;
+	/* Taken already: the same function engaged under another name. */
+	if (ks_ip_insert(e))
+		return ks_conflict_refuse(name, site);
+	return 0;
+}
+
+static void ks_engine_detach(struct ks_engagement *e)
+{
+	if (e->engine == KS_ENGINE_KPROBE) {
+		ks_kprobe_detach(e);
+		return;
+	}
+	if (e->live)
+		ks_ftrace_remove(&e->site, 1);
+	ks_ip_remove(e);
+	e->live = false;
+}
+
+int ks_engine_attach(struct ks_engagement *e)
+{
+	const char *name = e->lookup ? e->lookup : e->target;
+	struct ks_site site;
+	int err;
+
+	lockdep_assert_held(&ks_lock);
+	/* Refused before anything is attached: no call of ours is touched. */
+	if (ks_is_own(name))
+		return -EACCES;
+	err = ks_site_find(name, &site);
+	if (err)
+		return err;
+	if (within_module(site.addr, THIS_MODULE))
+		return -EACCES;
+	err = ks_engine_attach_at(e, name, &site);
+	if (err)
+		return err;
+	ks_learn_module(e, site.addr);
+	if (!e->lookup && e->module[0]) {
+		/* Found in a module: re-arm by module:symbol after a reload. */
+		e->lookup = kasprintf(GFP_KERNEL, "%s:%s", e->module, e->symbol);
+		if (!e->lookup) {
+			ks_engine_detach(e);
+			return -ENOMEM;
+		}
+	}
+	e->armed = true;
+	return 0;
+}
+
+int ks_engine_enable(struct ks_engagement *e)
+{
+	int err;
+
+	lockdep_assert_held(&ks_lock);
+	if (e->engine == KS_ENGINE_KPROBE)
+		return ks_kprobe_enable(e);
+	err = ks_conflict_explain(e->target, ks_ftrace_add(&e->site, 1));
+	if (!err)
+		e->live = true;
+	return err;
+}
+
+void ks_disarm(struct ks_engagement *e)
+{
+	lockdep_assert_held(&ks_lock);
+	if (!e->armed)
+		return;
+	ks_engine_detach(e);
+	e->armed = false;
+}
+
+void ks_disarm_all(void)
+{
+	unsigned int count = ks_engagement_count(), nk = 0, nf = 0;
+	struct ks_engagement **kprobed, *e;
+	unsigned long *sites;
+
+	lockdep_assert_held(&ks_lock);
+	kprobed = kvmalloc_array(count, sizeof(*kprobed), GFP_KERNEL);
+	sites = kvmalloc_array(count, sizeof(*sites), GFP_KERNEL);
+	if (!kprobed || !sites)
+		goto out;	/* each is disarmed on its own as it is removed */
+	ks_for_each_engagement(e) {
+		if (!e->armed)
+			continue;
+		if (e->engine == KS_ENGINE_KPROBE)
+			kprobed[nk++] = e;
+		else if (e->live)
+			sites[nf++] = e->site;
+	}
+	/* One ftrace update and one wait for every site, then the kprobes. */
+	ks_ftrace_remove(sites, nf);
+	ks_kprobe_detach_all(kprobed, nk);
+	ks_for_each_engagement(e) {
+		if (e->armed && e->engine == KS_ENGINE_FTRACE)
+			ks_ip_remove(e);
+		e->live = false;
+		e->armed = false;
+	}
+out:
+	kvfree(sites);
+	kvfree(kprobed);
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The engine at an engaged function's entry (engine.c): ftrace where the
+ * function has an ftrace call site, a kprobe where it has none.
+ */
+#ifndef KS_ENGINE_H
+#define KS_ENGINE_H
+
+struct ks_engagement;
+
+/*
+ * Under ks_lock. Finds @e's function by "module:symbol" once its module
+ * is known, else by its target, learns that module, picks the engine and
+ * attaches it, not yet live; pending -> armed. -EACCES for a function of
+ * killswitch itself, -EBUSY for a conflict (conflict.c), else the lookup's
+ * error as kprobes gives it (-ENOENT: no such function). Only arm.c calls
+ * it: the engine goes live with ks_engine_enable() once the function's
+ * type has been judged.
+ */
+int ks_engine_attach(struct ks_engagement *e);
+/* Under ks_lock. Lets @e's attached engine run the handler. */
+int ks_engine_enable(struct ks_engagement *e);
+/*
+ * Under ks_lock. Detaches @e's engine if it is armed and returns once no
+ * handler runs for it any more; armed -> pending.
+ */
+void ks_disarm(struct ks_engagement *e);
+/*
+ * Under ks_lock. Disarms every armed engagement on the list at once: one
+ * ftrace update and one wait for all of them instead of one each, so
+ * taking down the maximum holds ks_lock for moments, not minutes.
+ */
+void ks_disarm_all(void);
+
+#endif /* KS_ENGINE_H */
