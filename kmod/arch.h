@@ -29,10 +29,18 @@ void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site);
 struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs);
 
 /*
- * Called from the ftrace handler at the call site @site of a function:
- * returns @retval to the caller at once instead of running the body.
+ * The return stub for the function whose entry is @key, claimed once when
+ * it is armed so the hot path needs no lookup: one that loads its own
+ * value where a slot is free, else the plain one.
  */
-void ks_arch_ftrace_return_now(struct ftrace_regs *fregs, unsigned long site,
+unsigned long ks_arch_claim_return_stub(unsigned long key);
+
+/*
+ * Called from the ftrace handler: returns @retval to the caller at once
+ * through @stub (from ks_arch_claim_return_stub()) instead of running the
+ * body.
+ */
+void ks_arch_ftrace_return_now(struct ftrace_regs *fregs, unsigned long stub,
 			       long retval);
 
 #endif /* KS_ARCH_H */

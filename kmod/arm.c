@@ -11,7 +11,7 @@
 #include "engagement.h"
 #include "engine.h"
 
-int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
+int ks_arm_judged(struct ks_engagement *e, struct ks_verdict *verdict)
 {
 	bool short_circuits = READ_ONCE(e->mode) != KS_MODE_MONITOR;
 	int err;
@@ -33,12 +33,21 @@ int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
 			      verdict);
 	if (err)
 		goto out_disarm;
-	err = ks_engine_enable(e);
-	if (err)
-		goto out_disarm;
 	return 0;
 
 out_disarm:
 	ks_disarm(e);
+	return err;
+}
+
+int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
+{
+	int err = ks_arm_judged(e, verdict);
+
+	if (err)
+		return err;
+	err = ks_engine_enable(e);
+	if (err)
+		ks_disarm(e);
 	return err;
 }

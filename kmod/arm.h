@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Arming an engagement: the probe goes live only once it is judged safe. */
+/* Arming an engagement: the engine goes live only once it is judged safe. */
 #ifndef KS_ARM_H
 #define KS_ARM_H
 
@@ -8,12 +8,15 @@
 struct ks_engagement;
 
 /*
- * Under ks_lock. Attaches @e's probe (which learns the function's module),
- * judges the function by its BTF return type and @e's value with the
- * safety rules, and only then lets the probe run. Returns 0 (armed), or an
- * error with nothing attached: -EACCES with @verdict when the rules refuse,
- * else the probe's error (probe.h).
+ * Under ks_lock. Attaches @e's engine, not live (which learns the
+ * function's module), and judges the function by its BTF return type and
+ * @e's value with the safety rules. Returns 0 (armed, ready to go live
+ * with ks_engine_enable()), or an error with nothing attached: -EACCES
+ * with @verdict when the rules refuse, else the engine's error (engine.h).
  */
+int ks_arm_judged(struct ks_engagement *e, struct ks_verdict *verdict);
+
+/* The same, and then lets the engine run: for one engagement on its own. */
 int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict);
 
 #endif /* KS_ARM_H */

@@ -25,10 +25,14 @@
 
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include "conflict.h"
+#include "engagement.h"
 
 #define KS_CALL_OPCODE 0xe8
 #define KS_CALL_SIZE 5
@@ -63,29 +67,100 @@ static bool ks_has_bpf_trampoline(unsigned long addr)
 	return strncmp(name, "bpf_trampoline_", strlen("bpf_trampoline_")) == 0;
 }
 
+/*
+ * Scouts found sites and stay registered, disabled, until
+ * ks_sites_release(): unregistering waits for an RCU grace period, and a
+ * batch of a thousand lines should wait once, not a thousand times.
+ */
+struct ks_scout {
+	struct kprobe kp;
+	struct list_head node;
+};
+
+static LIST_HEAD(ks_scouts);	/* under ks_lock */
+
+static void ks_scouts_unregister(struct ks_scout **list, unsigned int n)
+{
+	struct kprobe **kps;
+	unsigned int i;
+
+	kps = kvmalloc_array(n, sizeof(*kps), GFP_KERNEL);
+	for (i = 0; i < n; i++) {
+		if (kps)
+			kps[i] = &list[i]->kp;
+		else
+			unregister_kprobe(&list[i]->kp);
+	}
+	if (kps)
+		unregister_kprobes(kps, n);
+	kvfree(kps);
+}
+
+void ks_sites_release(void)
+{
+	struct ks_scout *scout, *tmp, **list;
+	unsigned int n = 0, i;
+
+	lockdep_assert_held(&ks_lock);
+	list_for_each_entry(scout, &ks_scouts, node)
+		n++;
+	if (!n)
+		return;
+	list = kvmalloc_array(n, sizeof(*list), GFP_KERNEL);
+	if (list) {
+		i = 0;
+		list_for_each_entry(scout, &ks_scouts, node)
+			list[i++] = scout;
+		/* One grace period for all of them. */
+		ks_scouts_unregister(list, n);
+		kvfree(list);
+	}
+	list_for_each_entry_safe(scout, tmp, &ks_scouts, node) {
+		if (!list)
+			unregister_kprobe(&scout->kp);
+		list_del(&scout->node);
+		kfree(scout);
+	}
+}
+
 int ks_site_find(const char *name, struct ks_site *site)
 {
-	struct kprobe scout = {
-		.symbol_name = name,
-		/* Never armed: it only finds the address and who is there. */
-		.flags = KPROBE_FLAG_DISABLED,
-	};
-	int err = register_kprobe(&scout);
+	struct ks_scout *scout;
+	int err;
 
-	if (err)
+	lockdep_assert_held(&ks_lock);
+	scout = kzalloc(sizeof(*scout), GFP_KERNEL);
+	if (!scout)
+		return -ENOMEM;
+	scout->kp.symbol_name = name;
+	/* Never armed: it only finds the address and who is there. */
+	scout->kp.flags = KPROBE_FLAG_DISABLED;
+	err = register_kprobe(&scout->kp);
+	if (err) {
+		kfree(scout);
 		return err;
-	site->addr = (unsigned long)scout.addr;
-	site->ftrace = scout.flags & KPROBE_FLAG_FTRACE;
+	}
+	site->addr = (unsigned long)scout->kp.addr;
+	site->ftrace = scout->kp.flags & KPROBE_FLAG_FTRACE;
 	/*
 	 * A probe that joined an existing one is on an aggregate's list with
 	 * it. A probe alone off an ftrace site is on an aggregate's list too
 	 * (kprobes wraps it to optimise it into a jump), but with nobody else:
 	 * the aggregate and the scout, two nodes. Three or more is sharing.
 	 */
-	site->kprobed = !list_empty(&scout.list) &&
-			scout.list.next->next != &scout.list;
+	site->kprobed = !list_empty(&scout->kp.list) &&
+			scout->kp.list.next->next != &scout->kp.list;
 	site->bpf = site->ftrace && ks_has_bpf_trampoline(site->addr);
-	unregister_kprobe(&scout);
+	if (!site->ftrace) {
+		/*
+		 * The kprobe engine will register its own probe here, which
+		 * must not find the scout: out now, at the cost of a wait.
+		 */
+		unregister_kprobe(&scout->kp);
+		kfree(scout);
+		return 0;
+	}
+	list_add_tail(&scout->node, &ks_scouts);
 	return 0;
 }
 

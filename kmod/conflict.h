@@ -18,11 +18,18 @@ struct ks_site {
 };
 
 /*
- * Looks up @name ("symbol" or "module:symbol") the way kprobes does and
- * fills @site: 0, or the lookup's error as kprobes gives it (-ENOENT: no
- * such function; -EINVAL: not a probeable function entry).
+ * Under ks_lock. Looks up @name ("symbol" or "module:symbol") the way
+ * kprobes does and fills @site: 0, or the lookup's error as kprobes gives
+ * it (-ENOENT: no such function; -EINVAL: not a probeable function entry).
+ * What it leaves registered to look is let go by ks_sites_release().
  */
 int ks_site_find(const char *name, struct ks_site *site);
+
+/*
+ * Under ks_lock, at the end of whatever looked up sites (a batch, a module
+ * load): lets go of what the lookups left, with one wait for all.
+ */
+void ks_sites_release(void);
 
 /* Logs a conflict the engine refuses (see conflict.c) and returns -EBUSY. */
 int ks_conflict_refuse(const char *name, const struct ks_site *site);

@@ -13,6 +13,7 @@
 #include "arm.h"
 #include "audit.h"
 #include "caller.h"
+#include "conflict.h"
 #include "engage.h"
 #include "engagement.h"
 #include "fs.h"
@@ -100,24 +101,21 @@ static const char *ks_engine_error_text(int err)
 	return "cannot hook it";
 }
 
-int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
-	      const struct ks_caller *who)
+struct ks_engagement *ks_engage_prepare(const struct ks_command *cmd,
+				       enum ks_mode mode,
+				       const struct ks_caller *who, int *errp)
 {
-	char whotext[KS_CALLER_MAX];
-	char cond[KS_COND_TEXT_MAX];
 	struct ks_verdict verdict;
 	struct ks_engagement *e;
-	unsigned int count;
 	int err;
 
+	lockdep_assert_held(&ks_lock);
 	/* Names first; the type is judged when the engine is attached (arm.c). */
 	err = ks_check_name(cmd->symbol, mode != KS_MODE_MONITOR, &verdict);
 	if (err) {
 		ks_log_refusal(cmd, mode, err, ks_refusal_reason(&verdict), who);
-		return err;
+		goto out;
 	}
-
-	mutex_lock(&ks_lock);
 	if (ks_lookup(cmd->target)) {
 		err = -EBUSY;
 		goto out;
@@ -134,7 +132,7 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 		goto out;
 	}
 	ks_try_init(e);
-	err = ks_arm(e, &verdict);
+	err = ks_arm_judged(e, &verdict);
 	if (err == -ENOENT && e->module[0] && !ks_module_loaded(e->module))
 		err = 0;	/* pending: judged and armed when the module loads */
 	if (err && verdict.rule != KS_RULE_ACCEPTED) {
@@ -150,7 +148,35 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 		ks_log_refusal(cmd, mode, err, "cannot create its files", who);
 		goto out_disarm;
 	}
-	count = ks_engagement_add(e);
+	ks_engagement_add(e);
+	return e;
+
+out_disarm:
+	ks_disarm(e);
+out_put:
+	ks_engagement_put(e);
+out:
+	*errp = err;
+	return NULL;
+}
+
+void ks_engage_undo(struct ks_engagement *e)
+{
+	lockdep_assert_held(&ks_lock);
+	ks_engagement_del(e);
+	ks_disarm(e);
+	WRITE_ONCE(e->removed, true);
+	ks_fs_remove_fn(e);
+	ks_engagement_put(e);
+}
+
+void ks_engage_announce(struct ks_engagement *e, const struct ks_command *cmd,
+			enum ks_mode mode, const struct ks_caller *who)
+{
+	char whotext[KS_CALLER_MAX];
+	char cond[KS_COND_TEXT_MAX];
+
+	lockdep_assert_held(&ks_lock);
 	if (mode == KS_MODE_TRY)
 		ks_try_start(e, cmd->seconds);
 	if (mode == KS_MODE_KILL && cmd->seconds) {
@@ -158,21 +184,40 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 		e->expires = true;
 		ks_try_start(e, cmd->seconds);
 	}
-
 	ks_caller_format(who, whotext, sizeof(whotext));
 	ks_format_condition(&e->cond, cond, sizeof(cond));
 	pr_notice("%s %s retval=%ld%s%s state=%s by %s (engaged=%u, tainted)\n",
 		  ks_verbs_by_mode[mode], e->target, e->retval,
 		  cond[0] ? " " KS_COND_KEYWORD " " : "", cond, ks_state_name(e), whotext,
-		  count);
+		  ks_engagement_count());
 	ks_audit(ks_verbs_by_mode[mode], e->target, e->retval, cond, 1, who);
-	goto out;
+}
 
-out_disarm:
-	ks_disarm(e);
-out_put:
-	ks_engagement_put(e);
-out:
+void ks_engage_refused(const struct ks_command *cmd, enum ks_mode mode,
+		       int err, const struct ks_caller *who)
+{
+	ks_log_refusal(cmd, mode, err, ks_engine_error_text(err), who);
+}
+
+int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
+	      const struct ks_caller *who)
+{
+	struct ks_engagement *e;
+	int err = 0;
+
+	mutex_lock(&ks_lock);
+	e = ks_engage_prepare(cmd, mode, who, &err);
+	if (e && e->armed) {
+		err = ks_engine_enable(e);
+		if (err) {
+			ks_engage_refused(cmd, mode, err, who);
+			ks_engage_undo(e);
+			e = NULL;
+		}
+	}
+	if (e)
+		ks_engage_announce(e, cmd, mode, who);
+	ks_sites_release();
 	mutex_unlock(&ks_lock);
 	return err;
 }
@@ -204,21 +249,6 @@ static void ks_remove(struct ks_engagement *e, const char *why,
 	ks_engagement_put(e);
 }
 
-int ks_disengage(const char *target, const struct ks_caller *who)
-{
-	struct ks_engagement *e;
-	int err = 0;
-
-	mutex_lock(&ks_lock);
-	e = ks_lookup(target);
-	if (e)
-		ks_remove(e, KS_VERB_DISENGAGE, who);
-	else
-		err = -ENOENT;
-	mutex_unlock(&ks_lock);
-	return err;
-}
-
 void ks_disengage_all(const struct ks_caller *who)
 {
 	struct ks_engagement *e, *tmp;
@@ -230,20 +260,36 @@ void ks_disengage_all(const struct ks_caller *who)
 	mutex_unlock(&ks_lock);
 }
 
-int ks_confirm(const char *target, const struct ks_caller *who)
+void ks_disengage_list(struct ks_engagement **list, unsigned int n,
+		       const struct ks_caller *who)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&ks_lock);
+	ks_disarm_list(list, n);
+	for (i = 0; i < n; i++)
+		ks_remove(list[i], KS_VERB_DISENGAGE, who);
+}
+
+int ks_confirm_check(const struct ks_engagement *e, const char *target)
+{
+	if (!e)
+		return -ENOENT;
+	if (!e->expires) {
+		/* Engaged without expire=, or confirmed already. */
+		pr_warn("confirm %s refused: it has no expiry to confirm\n", target);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+void ks_confirm_finish(struct ks_engagement *e, const char *target, int err,
+		       const struct ks_caller *who)
 {
 	char whotext[KS_CALLER_MAX];
-	struct ks_engagement *e;
-	int err = 0;
 
-	mutex_lock(&ks_lock);
-	e = ks_lookup(target);
-	if (!e) {
-		err = -ENOENT;
-	} else if (!e->expires) {
-		err = -EINVAL;	/* engaged without expire=, or confirmed already */
-		pr_warn("confirm %s refused: it has no expiry to confirm\n", target);
-	} else {
+	lockdep_assert_held(&ks_lock);
+	if (!err) {
 		ks_try_cancel(e);
 		e->expires = false;
 		ks_caller_format(who, whotext, sizeof(whotext));
@@ -251,8 +297,6 @@ int ks_confirm(const char *target, const struct ks_caller *who)
 			  e->target, e->retval, whotext);
 	}
 	ks_audit(KS_VERB_CONFIRM, target, e ? e->retval : 0, NULL, err ? 0 : 1, who);
-	mutex_unlock(&ks_lock);
-	return err;
 }
 
 /* The deadline of an engage ... expire= passed unconfirmed: undo it. */

@@ -53,6 +53,7 @@ struct ks_engagement {
 	unsigned long site;		/* ftrace: the call site, the table's key */
 	struct hlist_node ip_node;	/* ftrace: in ks_ip_table while armed */
 	bool live;			/* ftrace: the site is in the ops' filter */
+	unsigned long stub;		/* ftrace: the return stub, claimed when armed */
 	struct kprobe kp;		/* kprobe: registered while armed */
 	bool armed;			/* false: pending, waiting for its module */
 	int mode;			/* enum ks_mode; READ_ONCE in the handler */

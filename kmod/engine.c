@@ -18,6 +18,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "arch.h"
 #include "conflict.h"
 #include "engagement.h"
 #include "engine.h"
@@ -77,6 +78,7 @@ static int ks_engine_attach_at(struct ks_engagement *e, const char *name,
 	}
 	e->engine = KS_ENGINE_FTRACE;
 	e->site = site->addr;
+	e->stub = ks_arch_claim_return_stub(site->addr);
 	/* Taken already: the same function engaged under another name. */
 	if (ks_ip_insert(e))
 		return ks_conflict_refuse(name, site);
@@ -128,14 +130,70 @@ int ks_engine_attach(struct ks_engagement *e)
 
 int ks_engine_enable(struct ks_engagement *e)
 {
-	int err;
+	unsigned int failed;
+
+	return ks_engine_enable_all(&e, 1, &failed);
+}
+
+/*
+ * After a batch of sites was refused as a whole: which one? Adds them one
+ * at a time (failures only pay this) and takes back what went in.
+ */
+static unsigned int ks_ftrace_culprit(unsigned long *sites, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (ks_ftrace_add(&sites[i], 1))
+			break;
+	}
+	ks_ftrace_remove(sites, i);
+	return i < n ? i : 0;
+}
+
+int ks_engine_enable_all(struct ks_engagement **list, unsigned int n,
+			 unsigned int *failed)
+{
+	unsigned int nf = 0, i, *index;
+	unsigned long *sites;
+	int err = 0;
 
 	lockdep_assert_held(&ks_lock);
-	if (e->engine == KS_ENGINE_KPROBE)
-		return ks_kprobe_enable(e);
-	err = ks_conflict_explain(e->target, ks_ftrace_add(&e->site, 1));
-	if (!err)
-		e->live = true;
+	sites = kvmalloc_array(n, sizeof(*sites), GFP_KERNEL);
+	index = kvmalloc_array(n, sizeof(*index), GFP_KERNEL);
+	if (!sites || !index) {
+		err = -ENOMEM;
+		*failed = 0;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if (list[i]->armed && list[i]->engine == KS_ENGINE_FTRACE) {
+			index[nf] = i;
+			sites[nf++] = list[i]->site;
+		}
+	}
+	/* Every ftrace site of the batch in one update. */
+	err = ks_ftrace_add(sites, nf);
+	if (err) {
+		*failed = index[ks_ftrace_culprit(sites, nf)];
+		ks_conflict_explain(list[*failed]->target, err);
+		goto out;
+	}
+	for (i = 0; i < nf; i++)
+		list[index[i]]->live = true;
+	for (i = 0; i < n; i++) {
+		if (!list[i]->armed || list[i]->engine != KS_ENGINE_KPROBE)
+			continue;
+		err = ks_kprobe_enable(list[i]);
+		if (err) {
+			/* The caller disarms them all, which undoes these. */
+			*failed = i;
+			break;
+		}
+	}
+out:
+	kvfree(index);
+	kvfree(sites);
 	return err;
 }
 
@@ -148,35 +206,50 @@ void ks_disarm(struct ks_engagement *e)
 	e->armed = false;
 }
 
-void ks_disarm_all(void)
+void ks_disarm_list(struct ks_engagement **list, unsigned int n)
 {
-	unsigned int count = ks_engagement_count(), nk = 0, nf = 0;
-	struct ks_engagement **kprobed, *e;
+	struct ks_engagement **kprobed;
+	unsigned int nk = 0, nf = 0, i;
 	unsigned long *sites;
 
 	lockdep_assert_held(&ks_lock);
-	kprobed = kvmalloc_array(count, sizeof(*kprobed), GFP_KERNEL);
-	sites = kvmalloc_array(count, sizeof(*sites), GFP_KERNEL);
+	kprobed = kvmalloc_array(n, sizeof(*kprobed), GFP_KERNEL);
+	sites = kvmalloc_array(n, sizeof(*sites), GFP_KERNEL);
 	if (!kprobed || !sites)
 		goto out;	/* each is disarmed on its own as it is removed */
-	ks_for_each_engagement(e) {
-		if (!e->armed)
+	for (i = 0; i < n; i++) {
+		if (!list[i]->armed)
 			continue;
-		if (e->engine == KS_ENGINE_KPROBE)
-			kprobed[nk++] = e;
-		else if (e->live)
-			sites[nf++] = e->site;
+		if (list[i]->engine == KS_ENGINE_KPROBE)
+			kprobed[nk++] = list[i];
+		else if (list[i]->live)
+			sites[nf++] = list[i]->site;
 	}
 	/* One ftrace update and one wait for every site, then the kprobes. */
 	ks_ftrace_remove(sites, nf);
 	ks_kprobe_detach_all(kprobed, nk);
-	ks_for_each_engagement(e) {
-		if (e->armed && e->engine == KS_ENGINE_FTRACE)
-			ks_ip_remove(e);
-		e->live = false;
-		e->armed = false;
+	for (i = 0; i < n; i++) {
+		if (list[i]->armed && list[i]->engine == KS_ENGINE_FTRACE)
+			ks_ip_remove(list[i]);
+		list[i]->live = false;
+		list[i]->armed = false;
 	}
 out:
 	kvfree(sites);
 	kvfree(kprobed);
+}
+
+void ks_disarm_all(void)
+{
+	struct ks_engagement **list, *e;
+	unsigned int n = 0;
+
+	lockdep_assert_held(&ks_lock);
+	list = kvmalloc_array(ks_engagement_count(), sizeof(*list), GFP_KERNEL);
+	if (!list)
+		return;	/* each is disarmed on its own as it is removed */
+	ks_for_each_engagement(e)
+		list[n++] = e;
+	ks_disarm_list(list, n);
+	kvfree(list);
 }

@@ -21,10 +21,23 @@ int ks_engine_attach(struct ks_engagement *e);
 /* Under ks_lock. Lets @e's attached engine run the handler. */
 int ks_engine_enable(struct ks_engagement *e);
 /*
+ * Under ks_lock. The same for @n engagements (pending ones are skipped)
+ * with one ftrace update for all their call sites. 0, or the error of the
+ * engagement at *@failed, with the ftrace ones not live; the caller
+ * disarms them all.
+ */
+int ks_engine_enable_all(struct ks_engagement **list, unsigned int n,
+			 unsigned int *failed);
+/*
  * Under ks_lock. Detaches @e's engine if it is armed and returns once no
  * handler runs for it any more; armed -> pending.
  */
 void ks_disarm(struct ks_engagement *e);
+/*
+ * Under ks_lock. Disarms the @n engagements of @list at once: one ftrace
+ * update and one wait for all of them.
+ */
+void ks_disarm_list(struct ks_engagement **list, unsigned int n);
 /*
  * Under ks_lock. Disarms every armed engagement on the list at once: one
  * ftrace update and one wait for all of them instead of one each, so

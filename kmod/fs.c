@@ -25,6 +25,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/mm.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
 #include <linux/fs.h>
@@ -194,7 +195,7 @@ static ssize_t ks_retval_write(struct file *file, const char __user *ubuf,
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
 	err = ks_parse_retval_write(buf, count, &retval);
-	kfree(buf);
+	kvfree(buf);
 	if (err)
 		return err;
 

@@ -10,7 +10,6 @@
 #include <linux/ftrace.h>
 #include <linux/kprobes.h>
 #include <linux/percpu.h>
-#include <linux/trace_recursion.h>
 
 #include "arch.h"
 #include "condition_eval.h"
@@ -64,20 +63,17 @@ notrace void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 			       struct ftrace_ops *ops, struct ftrace_regs *fregs)
 {
 	struct ks_engagement *e;
-	int bit;
 
 	/*
-	 * A function the handler itself calls (strncmp for comm==) may be
-	 * engaged: its nested call runs normally. This also turns preemption
-	 * off, which keeps the table entry alive (ks_ftrace_remove waits).
+	 * No recursion guard: everything this path runs is notrace and inline
+	 * or ours, so no traced function is called from here. Preemption off
+	 * keeps the table entry alive (ks_ftrace_remove waits for that).
 	 */
-	bit = ftrace_test_recursion_trylock(ip, parent_ip);
-	if (bit < 0)
-		return;
+	preempt_disable_notrace();
 	e = ks_ip_lookup(ip);
 	if (e && ks_returns_now(e, ks_arch_ftrace_regs(fregs)))
-		ks_arch_ftrace_return_now(fregs, ip, READ_ONCE(e->retval));
-	ftrace_test_recursion_unlock(bit);
+		ks_arch_ftrace_return_now(fregs, e->stub, READ_ONCE(e->retval));
+	preempt_enable_notrace();
 }
 
 void ks_post_handler(struct kprobe *kp, struct pt_regs *regs,

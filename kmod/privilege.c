@@ -9,9 +9,11 @@
 #include <linux/capability.h>
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/security.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 
 #include "audit.h"
 #include "caller.h"
@@ -33,6 +35,7 @@ char *ks_privileged_copy(const char __user *ubuf, size_t count, size_t max,
 			 struct ks_caller *who)
 {
 	char whotext[KS_CALLER_MAX];
+	char *buf;
 
 	if (!capable(CAP_SYS_ADMIN))
 		return ERR_PTR(-EPERM);
@@ -47,5 +50,14 @@ char *ks_privileged_copy(const char __user *ubuf, size_t count, size_t max,
 	}
 	if (count == 0 || count > max)
 		return ERR_PTR(-EINVAL);
-	return memdup_user_nul(ubuf, count);
+	/* A batch may be large: not one physically contiguous block. */
+	buf = kvmalloc(count + 1, GFP_KERNEL);
+	if (!buf)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(buf, ubuf, count)) {
+		kvfree(buf);
+		return ERR_PTR(-EFAULT);
+	}
+	buf[count] = '\0';
+	return buf;
 }

@@ -24,7 +24,7 @@ bool ks_locked_down(void);
  * - the kernel not locked down at integrity or above, else -EPERM, with a
  *   log line and an audit record of @op on @target (NULL: all) with res=0;
  * - 1 to @max bytes, else -EINVAL.
- * Returns the @count bytes at @ubuf with a NUL after them, for kfree(), or
+ * Returns the @count bytes at @ubuf with a NUL after them, for kvfree(), or
  * an ERR_PTR. @who is the writer from the capability check on.
  */
 char *ks_privileged_copy(const char __user *ubuf, size_t count, size_t max,

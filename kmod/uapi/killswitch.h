@@ -79,8 +79,15 @@
 /* The longest tryengage window and engage expiry: one day. */
 #define KS_TRY_SECONDS_MAX 86400
 
-/* One write to control carries one command of at most this many bytes. */
+/* One command (one line written to control) is at most this many bytes. */
 #define KS_CONTROL_MAX 4096
+
+/*
+ * One write to control may carry several commands, one per line, carried
+ * out as one transaction: at most this many lines and bytes.
+ */
+#define KS_BATCH_LINES_MAX KS_MAX_ENGAGEMENTS
+#define KS_BATCH_MAX (256 * 1024)
 
 /* Longest symbol accepted, terminating NUL included (the kernel's KSYM_NAME_LEN). */
 #define KS_SYMBOL_MAX 512

@@ -157,7 +157,7 @@ int run_engage(const EngageOptions& opts, Context& ctx) {
   }
   const check::Report* report = &plan.reports.back();
   const wire::Command& command = plan.commands.front();
-  auto outcome = engage::execute(ctx.sys, plan.commands);
+  auto outcome = engage::execute(ctx.sys, plan);
   if (!outcome.ok()) return print_failure(ctx, opts, outcome, *report);
   print_success(ctx, opts, command, outcome, *report);
   return kExitOk;

@@ -106,7 +106,7 @@ int run_monitor(const MonitorOptions& opts, Context& ctx) {
   const check::Report& report = plan.reports.back();
   std::vector<std::string> targets;
   for (const auto& c : plan.commands) targets.push_back(c.target);
-  auto outcome = engage::execute(ctx.sys, plan.commands);
+  auto outcome = engage::execute(ctx.sys, plan);
   if (!outcome.ok())
     return fail(ctx, opts, describe_failure(ctx, *outcome.failed, *outcome.error), failure_exit_code(*outcome.error));
   std::vector<unsigned long> per_second = count_calls(opts, ctx, report.target, targets);

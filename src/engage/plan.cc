@@ -50,6 +50,7 @@ wire::Command command_for(const check::Request& req, const check::Report& report
 Plan plan(kernel::KernelInfo& info, system::Backend backend, const std::vector<check::Request>& requests,
           const PlanOptions& options) {
   Plan out;
+  out.one_write = backend == system::Backend::kModule;
   std::set<std::string> seen;
   for (const auto& request : requests) {
     auto req = with_value(info, backend, request, out);

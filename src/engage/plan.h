@@ -37,6 +37,7 @@ struct PlanOptions {
 struct Plan {
   std::vector<check::Report> reports;   // one per request checked, in order
   std::vector<wire::Command> commands;  // every target of every request, clones included
+  bool one_write = false;               // the backend takes them as one batch (our module)
   Stop stop = Stop::kNone;
   std::string why;  // the sentence for a stop, naming the rule
   bool ok() const { return stop == Stop::kNone; }

@@ -1,12 +1,17 @@
 // Carries out engagements all or none: the one executor behind `engage`,
-// `monitor` and `apply`, for the commands a plan (engage/plan.h) made. When the kernel refuses one command, what this
-// run engaged is disengaged again, newest first.
+// `monitor` and `apply`, for the commands a plan (engage/plan.h) made. With
+// our module they go in one write, which the kernel carries out all or none
+// with one ftrace update. With the built-in killswitch (one command a
+// write), or to name the command the kernel refused a batch for, they go
+// one at a time, and what this run engaged is disengaged again, newest
+// first, when the kernel refuses one.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engage/plan.h"
 #include "system/system.h"
 #include "wire/command.h"
 
@@ -21,7 +26,7 @@ struct Outcome {
   bool ok() const { return !error; }
 };
 
-// Sends each of @commands (engage, tryengage or monitor) in order.
-Outcome execute(system::System& sys, const std::vector<wire::Command>& commands);
+// Sends the commands of @plan (engage, tryengage or monitor).
+Outcome execute(system::System& sys, const Plan& plan);
 
 }  // namespace ks::engage

@@ -120,7 +120,7 @@ std::optional<engage::Plan> plan_or_note(kernel::KernelInfo& info, system::Backe
 
 // Engages the plan all or none, noting each target in @r.
 void engage_all(system::System& sys, const engage::Plan& plan, ProfileResult& r) {
-  engage::Outcome outcome = engage::execute(sys, plan.commands);
+  engage::Outcome outcome = engage::execute(sys, plan);
   if (outcome.ok()) {
     for (const auto& c : plan.commands) r.targets.push_back({c.target, Action::kEngaged, ""});
     r.outcome = Outcome::kApplied;

@@ -144,6 +144,30 @@ TEST_F(CoexistTest, LivepatchFirstThenEngageIsRefusedWithEbusy) {
   expect_plain();
 }
 
+// In a batch, the livepatched function fails the one ftrace update for all
+// sites: the write is refused whole, the other line never went live, and
+// the log names the function that conflicts.
+TEST_F(CoexistTest, ABatchWithALivepatchedFunctionIsRefusedWhole) {
+  ASSERT_TRUE(livepatch_load());
+  expect_livepatched();
+  size_t mark = kernel_log().size();
+  for (const char* text : {"engage killswitch_test_long -5\nengage killswitch_test_int -7\n",
+                           "engage killswitch_test_int -7\nengage killswitch_test_long -5\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(ks_.command(text).value(), EBUSY);
+    EXPECT_EQ(engaged_text(), "");
+    EXPECT_EQ(target::call_long(), target::kLongValue);
+    expect_livepatched();
+  }
+  std::string log = log_since(mark);
+  EXPECT_NE(log.find("killswitch_test_int: conflict: another ftrace user changes its instruction pointer"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("engage killswitch_test_long not carried out"), std::string::npos) << log;
+  livepatch_remove();
+  expect_plain();
+}
+
 // What no check before the write can see, the kernel refuses: the profile's
 // first target, engaged already, is disengaged again and nothing stays.
 TEST_F(CoexistTest, ProfileRefusedNextToALivepatchIsRolledBackWhole) {

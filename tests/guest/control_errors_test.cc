@@ -78,7 +78,8 @@ TEST_F(ControlErrorsTest, MalformedLinesAreEinval) {
       "disengage",
       "disengage killswitch_test_long extra",
       "disengage_all now",
-      "engage killswitch_test_int 1\nengage killswitch_test_int 2",
+      "engage killswitch_test_int -1\nengage",  // one malformed line refuses the batch
+      "disengage_all\ndisengage_all",           // disengage_all stands alone
       "engage killswitch_test_int 1\n\n",
       "\n",
       "   ",

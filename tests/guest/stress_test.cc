@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "support/guest.h"
 
@@ -62,6 +63,41 @@ TEST_F(StressTest, SixtySecondsOfChangesUnderCalls) {
   EXPECT_GT(calls.load(), 1000);
   EXPECT_EQ(impossible.load(), 0);
   EXPECT_EQ(target::call_int(), target::kIntValue);
+}
+
+// Callers on CPU 0 while batches engage and disengage on CPU 1; the harness
+// fails the run on any oops, WARN or stall.
+TEST_F(StressTest, ThirtySecondsOfBatchesUnderCalls) {
+  std::atomic<bool> stop{false};
+  std::atomic<long> calls{0}, impossible{0};
+  std::thread caller([&] {
+    pin_to_cpu(0);
+    while (!stop) {
+      long i = target::call_int(), l = target::call_long();
+      if (i != target::kIntValue && i != -7 && i != -1) ++impossible;
+      if (l != target::kLongValue && l != -5) ++impossible;
+      ++calls;
+    }
+  });
+  pin_to_cpu(1);
+  const std::vector<std::string> writes = {
+      std::string("engage ") + target::kInt + " -7\nengage " + target::kLong + " -5\nmonitor " + target::kVoid,
+      std::string("disengage ") + target::kInt + "\ndisengage " + target::kVoid,
+      std::string("engage ") + target::kInt + " -1 if uid==0\nengage killswitch_no_such_function -1",
+      std::string("engage ") + target::kInt + " -1 if comm!=nobody\nengage " + target::kNotrace + " -1",
+      "disengage_all",
+  };
+  long rounds = 0;
+  auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < end) {
+    for (const auto& write : writes) ks_.command(write);
+    ++rounds;
+  }
+  stop = true;
+  caller.join();
+  EXPECT_GT(rounds, 10);
+  EXPECT_GT(calls.load(), 1000);
+  EXPECT_EQ(impossible.load(), 0);
 }
 
 }  // namespace

@@ -109,6 +109,28 @@ util::Result<void> FakeSystem::killswitch_write(std::string_view path, std::stri
 
 util::Result<void> FakeSystem::control(std::string_view text) {
   commands.emplace_back(text);
+  // Several lines: one transaction, all or none (the built-in takes one command a write).
+  if (size_t newline = text.find('\n'); newline != std::string_view::npos && newline + 1 < text.size()) {
+    if (builtin) return refused(EINVAL);
+    const auto saved = engagements;
+    const bool was_tainted = tainted;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = std::min(text.find('\n', start), text.size());
+      auto done = apply(text.substr(start, end - start));
+      if (!done) {
+        engagements = saved;
+        tainted = was_tainted;
+        return done;
+      }
+      start = end + 1;
+    }
+    return {};
+  }
+  return apply(text);
+}
+
+util::Result<void> FakeSystem::apply(std::string_view text) {
   auto parsed = wire::parse_command(text);
   if (!parsed) return refused(EINVAL);
   const wire::Command& cmd = *parsed;

@@ -73,6 +73,7 @@ class FakeSystem : public system::System {
 
  private:
   util::Result<void> control(std::string_view text);
+  util::Result<void> apply(std::string_view text);  // one command
   std::string engaged_text() const;
   util::Result<std::string> fn_file(std::string_view path) const;
 };

@@ -50,16 +50,23 @@ notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs)
 	return &fregs->regs;
 }
 
-notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
-				       unsigned long site, long retval)
+unsigned long ks_arch_claim_return_stub(unsigned long key)
 {
-	unsigned long stub = ks_arch_return_slot(site, retval);
+	unsigned long stub = ks_arch_return_slot(key, 0);
 
+	return stub ? stub : (unsigned long)ks_return_stub;
+}
+
+notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
+				       unsigned long stub, long retval)
+{
+	/* For the plain stub, and the slot's stub loads it again. */
+	fregs->regs.ax = retval;
+	ks_arch_return_slot_set(stub, retval);
 	/*
 	 * ftrace returns to this ip with the stack as the function found it,
 	 * so the stub's return lands in the caller (as a livepatch lands in
 	 * its new function).
 	 */
-	fregs->regs.ax = retval;
-	ftrace_instruction_pointer_set(fregs, stub ? stub : (unsigned long)ks_return_stub);
+	ftrace_instruction_pointer_set(fregs, stub);
 }

@@ -86,3 +86,13 @@ unsigned long ks_arch_return_slot(unsigned long key, long retval)
 	return (unsigned long)ks_slot_stub0 + slot * KS_SLOT_STUB_SIZE;
 }
 NOKPROBE_SYMBOL(ks_arch_return_slot);
+
+notrace void ks_arch_return_slot_set(unsigned long stub, long retval)
+{
+	unsigned long slot = (stub - (unsigned long)ks_slot_stub0) / KS_SLOT_STUB_SIZE;
+
+	/* Unsigned: an address below the first stub wraps and fails too. */
+	if (slot < KS_SLOTS)
+		WRITE_ONCE(ks_slot_value[slot], retval);
+}
+NOKPROBE_SYMBOL(ks_arch_return_slot_set);

@@ -10,4 +10,11 @@
  */
 unsigned long ks_arch_return_slot(unsigned long key, long retval);
 
+/*
+ * Stores @retval in the slot of @stub when it is a slot's stub (from
+ * ks_arch_return_slot()); does nothing for any other address. For the hot
+ * path: no lookup.
+ */
+void ks_arch_return_slot_set(unsigned long stub, long retval);
+
 #endif /* KS_RETURN_SLOTS_H */

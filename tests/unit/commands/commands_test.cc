@@ -140,7 +140,8 @@ TEST_F(CommandsTest, MonitorCountsCallsPerSecond) {
   EXPECT_EQ(j["per_second"], (std::vector<int>{15, 15, 15}));
   EXPECT_EQ(j["called"], true);
   EXPECT_EQ(j["per_target"]["fixture_clone.part.0"], 15);
-  EXPECT_EQ(fake_.commands.front(), "monitor fixture_clone\n");
+  EXPECT_EQ(fake_.commands.front(),
+            "monitor fixture_clone\nmonitor fixture_clone.constprop.0\nmonitor fixture_clone.part.0\n");
   EXPECT_TRUE(fake_.engagements.empty()) << "monitoring stops at the end";
 }
 

@@ -34,18 +34,23 @@ TEST_F(EngageTest, ValueDefaultsFromTheReturnType) {
   EXPECT_NE(io_.err.str().find("give a value"), std::string::npos);
 }
 
-TEST_F(EngageTest, ClonesAreEngagedTogether) {
+// One write, one transaction in the module, one ftrace update.
+TEST_F(EngageTest, ClonesAreEngagedTogetherInOneWrite) {
   EXPECT_EQ(engage({"fixture_clone", "-ENOMEM"}), kExitOk);
-  EXPECT_EQ(fake_.commands,
-            (std::vector<std::string>{"engage fixture_clone -12\n", "engage fixture_clone.constprop.0 -12\n",
-                                      "engage fixture_clone.part.0 -12\n"}));
+  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage fixture_clone -12\n"
+                                                     "engage fixture_clone.constprop.0 -12\n"
+                                                     "engage fixture_clone.part.0 -12\n"});
   EXPECT_EQ(fake_.engagements.size(), 3u);
 }
 
+// The kernel refused the batch whole; one at a time then names the culprit,
+// and what that engaged is taken back.
 TEST_F(EngageTest, AllOrNoneRollsBackOnRefusal) {
   fake_.refuse["fixture_clone.part.0"] = EINVAL;
   EXPECT_EQ(engage({"fixture_clone", "-1"}), kExitRefused);
   EXPECT_TRUE(fake_.engagements.empty());
+  EXPECT_EQ(fake_.commands.size(), 6u) << "the batch, three one at a time, two taken back";
+  EXPECT_NE(io_.err.str().find("fixture_clone.part.0"), std::string::npos) << io_.err.str();
   EXPECT_EQ(fake_.commands.back(), "disengage fixture_clone\n");
   EXPECT_EQ(fake_.commands[fake_.commands.size() - 2], "disengage fixture_clone.constprop.0\n");
   EXPECT_NE(io_.err.str().find("nothing is engaged"), std::string::npos);
@@ -117,6 +122,10 @@ TEST_F(EngageTest, BuiltinKillswitchGetsOnlyTheCompatibleCore) {
   EXPECT_NE(io_.err.str().find("built-in"), std::string::npos);
   EXPECT_EQ(engage({"af_alg_sendmsg", "-EPERM"}), kExitOk);
   EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage af_alg_sendmsg -1\n"});
+  // One command a write: the built-in takes no batches.
+  fake_.commands.clear();
+  EXPECT_EQ(engage({"fixture_clone", "-1"}), kExitOk);
+  EXPECT_EQ(fake_.commands.size(), 3u);
   fake_.present = false;
   EXPECT_EQ(engage({"af_alg_sendmsg", "-1"}), kExitUnavailable);
 }
