@@ -8,6 +8,7 @@
  */
 #include "arm.h"
 #include "btf_file.h"
+#include "conflict.h"
 #include "engagement.h"
 #include "engine.h"
 
@@ -50,4 +51,11 @@ int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict)
 	if (err)
 		ks_disarm(e);
 	return err;
+}
+
+void ks_arm_done(void)
+{
+	lockdep_assert_held(&ks_lock);
+	ks_sites_release();
+	ks_btf_release();
 }

@@ -19,4 +19,11 @@ int ks_arm_judged(struct ks_engagement *e, struct ks_verdict *verdict);
 /* The same, and then lets the engine run: for one engagement on its own. */
 int ks_arm(struct ks_engagement *e, struct ks_verdict *verdict);
 
+/*
+ * Under ks_lock, at the end of whatever armed (a write, a module load):
+ * lets go of what arming kept for the next line (the lookups' scouts, the
+ * BTF read), with one wait for all.
+ */
+void ks_arm_done(void);
+
 #endif /* KS_ARM_H */

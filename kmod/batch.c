@@ -19,10 +19,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "arm.h"
 #include "audit.h"
 #include "batch.h"
 #include "caller.h"
-#include "conflict.h"
 #include "engage.h"
 #include "engine.h"
 #include "parse.h"
@@ -269,7 +269,7 @@ static int ks_batch_execute(struct ks_batch *b)
 		ks_batch_undo(b, failed, err);
 	else
 		ks_batch_finish(b);
-	ks_sites_release();
+	ks_arm_done();
 	mutex_unlock(&ks_lock);
 	return err;
 }

@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 
 #include "btf_file.h"
+#include "engagement.h"
 
 #define KS_BTF_DIR "/sys/kernel/btf/"
 #define KS_BTF_MAX_SIZE (64 << 20)	/* far above any kernel's BTF */
@@ -57,25 +58,42 @@ static int ks_read_btf(const char *path, struct ks_btf_blob *blob)
 	return 0;
 }
 
+/*
+ * vmlinux's BTF, read once for all the lines of a write and let go by
+ * ks_btf_release() at its end: no memory is held between writes.
+ */
+static struct ks_btf_blob ks_vmlinux_btf;	/* under ks_lock */
+
+void ks_btf_release(void)
+{
+	lockdep_assert_held(&ks_lock);
+	kvfree(ks_vmlinux_btf.data);
+	ks_vmlinux_btf.data = NULL;
+	ks_vmlinux_btf.size = 0;
+}
+
 int ks_btf_function_type(const char *module, const char *symbol,
 			 struct ks_return_type *type)
 {
 	char path[sizeof(KS_BTF_DIR) + MODULE_NAME_LEN];
-	struct ks_btf_blob vmlinux, split = { NULL, 0 };
-	int err;
+	struct ks_btf_blob split = { NULL, 0 };
+	int err = 0;
 
+	lockdep_assert_held(&ks_lock);
 	type->kind = KS_RET_UNKNOWN;
 	type->size = 0;
-	err = ks_read_btf(KS_BTF_DIR "vmlinux", &vmlinux);
-	if (err || !vmlinux.data)
+	if (!ks_vmlinux_btf.data)
+		err = ks_read_btf(KS_BTF_DIR "vmlinux", &ks_vmlinux_btf);
+	if (err || !ks_vmlinux_btf.data)
 		return err;
 	if (module[0]) {
 		snprintf(path, sizeof(path), KS_BTF_DIR "%s", module);
 		err = ks_read_btf(path, &split);
 		if (err || !split.data)
-			goto out;
+			return err;
 	}
-	err = ks_btf_return_type(&vmlinux, split.data ? &split : NULL, symbol, type);
+	err = ks_btf_return_type(&ks_vmlinux_btf, split.data ? &split : NULL,
+				 symbol, type);
 	if (err) {
 		if (err != -ENOENT)
 			pr_warn("the BTF of %s is malformed (error %d)\n",
@@ -85,7 +103,5 @@ int ks_btf_function_type(const char *module, const char *symbol,
 		err = 0;
 	}
 	kvfree(split.data);
-out:
-	kvfree(vmlinux.data);
 	return err;
 }

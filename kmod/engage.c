@@ -13,7 +13,6 @@
 #include "arm.h"
 #include "audit.h"
 #include "caller.h"
-#include "conflict.h"
 #include "engage.h"
 #include "engagement.h"
 #include "fs.h"
@@ -217,7 +216,7 @@ int ks_engage(const struct ks_command *cmd, enum ks_mode mode,
 	}
 	if (e)
 		ks_engage_announce(e, cmd, mode, who);
-	ks_sites_release();
+	ks_arm_done();
 	mutex_unlock(&ks_lock);
 	return err;
 }

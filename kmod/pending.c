@@ -17,7 +17,6 @@
 #include "arm.h"
 #include "audit.h"
 #include "caller.h"
-#include "conflict.h"
 #include "engagement.h"
 #include "pending.h"
 #include "engine.h"
@@ -65,7 +64,7 @@ static void ks_pending_arm_all(const char *module)
 				  e->target, e->retval, ks_state_name(e), module);
 		ks_audit("arm", e->target, e->retval, NULL, err ? 0 : 1, &who);
 	}
-	ks_sites_release();
+	ks_arm_done();
 }
 
 static void ks_pending_disarm_all(const char *module)
