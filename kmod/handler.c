@@ -33,13 +33,14 @@ static int ks_let_through(struct kprobe *kp, struct pt_regs *regs)
 NOKPROBE_SYMBOL(ks_let_through);
 
 /*
- * The decision both engines share: counts the call as a pass or a hit and
- * says whether it is to return at once.
+ * The decision both engines share: counts the call as a pass (@passes: its
+ * condition does not hold) or a hit and says whether it is to return at
+ * once. The callers evaluate the condition only when there is one.
  */
 static __always_inline bool ks_returns_now(struct ks_engagement *e,
-					   struct pt_regs *regs)
+					   bool passes)
 {
-	if (e->cond.n && !ks_cond_match(&e->cond, regs)) {
+	if (passes) {
 		this_cpu_inc(e->counters->passes);
 		return false;
 	}
@@ -51,7 +52,7 @@ int ks_pre_handler(struct kprobe *kp, struct pt_regs *regs)
 {
 	struct ks_engagement *e = container_of(kp, struct ks_engagement, kp);
 
-	if (!ks_returns_now(e, regs))
+	if (!ks_returns_now(e, e->cond.n && !ks_cond_match(&e->cond, regs)))
 		return ks_let_through(kp, regs);
 	ks_arch_return_now(regs, READ_ONCE(e->retval));
 	/* Non-zero: we moved the instruction pointer, so do not single-step. */
@@ -71,7 +72,9 @@ notrace void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 	 */
 	preempt_disable_notrace();
 	e = ks_ip_lookup(ip);
-	if (e && ks_returns_now(e, ks_arch_ftrace_regs(fregs)))
+	/* The registers are fetched only for a condition to read. */
+	if (e && ks_returns_now(e, e->cond.n &&
+				   !ks_cond_match(&e->cond, ks_arch_ftrace_regs(fregs))))
 		ks_arch_ftrace_return_now(fregs, e->stub, READ_ONCE(e->retval));
 	preempt_enable_notrace();
 }
