@@ -8,6 +8,7 @@
 #define KS_ARCH_H
 
 struct ftrace_regs;
+struct ks_engagement;
 struct pt_regs;
 
 /*
@@ -42,5 +43,24 @@ unsigned long ks_arch_claim_return_stub(unsigned long key);
  */
 void ks_arch_ftrace_return_now(struct ftrace_regs *fregs, unsigned long stub,
 			       long retval);
+
+/*
+ * Direct trampolines (direct_engine.c): code an ftrace call site calls
+ * instead of ftrace's caller, one for each of KS_DIRECT_SLOTS slots, each
+ * serving the engagement its slot holds: counts the call, and short-
+ * circuits it when the engagement kills (and its condition holds, which a
+ * trampoline asks ks_direct_decide()).
+ */
+#define KS_DIRECT_SLOTS 64
+
+/*
+ * Under ks_lock. Gives @e a free slot and sets *@tramp to its trampoline:
+ * the slot's number, or -ENOSPC when all are taken.
+ */
+int ks_arch_direct_claim(struct ks_engagement *e, unsigned long *tramp);
+/* Points the trampoline of @slot at @e; calls from then on see @e. */
+void ks_arch_direct_point(int slot, struct ks_engagement *e);
+/* Once no call site calls the slot's trampoline any more: frees @slot. */
+void ks_arch_direct_release(int slot);
 
 #endif /* KS_ARCH_H */

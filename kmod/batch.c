@@ -23,6 +23,7 @@
 #include "audit.h"
 #include "batch.h"
 #include "caller.h"
+#include "direct_engine.h"
 #include "engage.h"
 #include "engine.h"
 #include "parse.h"
@@ -259,10 +260,13 @@ static int ks_batch_execute(struct ks_batch *b)
 	int err = 0;
 
 	mutex_lock(&ks_lock);
+	/* A long write goes on the shared ops, in one ftrace update. */
+	ks_direct_batch(b->n);
 	for (i = 0; !err && i < b->n; i++) {
 		err = ks_line_prepare(b, i);
 		failed = i;
 	}
+	ks_direct_batch(0);
 	if (!err)
 		err = ks_batch_go_live(b, &failed);
 	if (err)

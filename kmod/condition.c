@@ -64,6 +64,27 @@ int ks_parse_value(const char *text, long *value)
 	return 0;
 }
 
+int ks_parse_address(const char *text, unsigned long *address)
+{
+	unsigned long value = 0;
+	const char *p;
+
+	if (text[0] != '0' || text[1] != 'x' || text[2] == '\0' ||
+	    strlen(text + 2) > 2 * sizeof(value))
+		return -EINVAL;
+	for (p = text + 2; *p != '\0'; p++) {
+		int digit = ks_digit_value(*p);
+
+		if (digit < 0)
+			return -EINVAL;
+		value = value << 4 | (unsigned long)digit;
+	}
+	if (!value)
+		return -EINVAL;
+	*address = value;
+	return 0;
+}
+
 struct ks_field_spec {
 	const char *name;
 	enum ks_pred_field field;

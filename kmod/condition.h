@@ -54,6 +54,12 @@ struct ks_cond {
  */
 int ks_parse_value(const char *text, long *value);
 
+/*
+ * A kernel address as /proc/kallsyms gives it, in hex with "0x": at most 16
+ * digits, not 0. 0 or -EINVAL.
+ */
+int ks_parse_address(const char *text, unsigned long *address);
+
 /* Parses @text (not modified). Returns 0, or -EINVAL for anything malformed. */
 int ks_parse_condition(const char *text, struct ks_cond *cond);
 

@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/uidgid.h>
+#include <asm/unaligned.h>
 #include <linux/user_namespace.h>
 
 #include "condition.h"
@@ -19,20 +20,19 @@
 
 /*
  * Both names are NUL-padded to the full 16 bytes (the kernel sets a comm
- * with strscpy_pad, the parser zero-fills): two word compares, inline.
+ * with strscpy_pad, the parser zero-fills): two word compares, inline, in
+ * registers (an array on the stack would cost a stack canary per call).
  */
 static __always_inline bool ks_comm_equal(const char *comm, const char *want)
 {
-	u64 a[2], b[2];
-
-	BUILD_BUG_ON(sizeof(a) != TASK_COMM_LEN);
-	BUILD_BUG_ON(sizeof(a) != KS_COND_COMM_LEN);
-	memcpy(a, comm, sizeof(a));
-	memcpy(b, want, sizeof(b));
-	return a[0] == b[0] && a[1] == b[1];
+	BUILD_BUG_ON(2 * sizeof(u64) != TASK_COMM_LEN);
+	BUILD_BUG_ON(2 * sizeof(u64) != KS_COND_COMM_LEN);
+	return get_unaligned((const u64 *)comm) == get_unaligned((const u64 *)want) &&
+	       get_unaligned((const u64 *)comm + 1) == get_unaligned((const u64 *)want + 1);
 }
 
-static notrace bool ks_compare(const struct ks_pred *pred, long actual)
+/* Inline, as is ks_pred_match(): one call evaluates a whole condition. */
+static __always_inline bool ks_compare(const struct ks_pred *pred, long actual)
 {
 	switch (pred->op) {
 	case KS_OP_EQ:
@@ -44,9 +44,9 @@ static notrace bool ks_compare(const struct ks_pred *pred, long actual)
 	}
 	return false;
 }
-NOKPROBE_SYMBOL(ks_compare);
 
-static notrace bool ks_pred_match(const struct ks_pred *pred, struct pt_regs *regs)
+static __always_inline bool ks_pred_match(const struct ks_pred *pred,
+					  struct pt_regs *regs)
 {
 	bool equal;
 
@@ -60,6 +60,13 @@ static notrace bool ks_pred_match(const struct ks_pred *pred, struct pt_regs *re
 		equal = current_user_ns() == &init_user_ns;
 		return pred->op == KS_OP_EQ ? equal : !equal;
 	case KS_FIELD_ARG:
+		/*
+		 * Only register arguments (the parser allows 1..6): bounded
+		 * here, the kernel's helper drops its path that reads the
+		 * stack, an out-of-line call this hot path must not make.
+		 */
+		if ((unsigned int)(pred->arg - 1) >= NR_REG_ARGUMENTS)
+			return false;
 		return ks_compare(pred, (long)regs_get_kernel_argument(regs, pred->arg - 1));
 	case KS_FIELD_COMM:
 		equal = ks_comm_equal(current->comm, pred->comm);
@@ -67,7 +74,6 @@ static notrace bool ks_pred_match(const struct ks_pred *pred, struct pt_regs *re
 	}
 	return false;
 }
-NOKPROBE_SYMBOL(ks_pred_match);
 
 notrace bool ks_cond_match(const struct ks_cond *cond, struct pt_regs *regs)
 {

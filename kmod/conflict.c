@@ -9,13 +9,15 @@
  *   Off an ftrace site (the kprobe engine) kprobes would chain both into
  *   one aggregate probe whose handlers run newest first, so our early
  *   return would skip the other's handler. Refused there.
- * - A BPF trampoline (fentry, fexit, fmod_ret). ftrace tells it to call the
- *   function through the (moved) return address only when an IP-modifying
- *   ftrace ops is registered, not when one already registered takes in one
- *   more function; ours is registered once for all engagements, so an
- *   fexit trampoline would keep calling the body directly and the
- *   engagement would be silently bypassed. Refused. A trampoline attached
- *   after the engagement is told and works.
+ * - A BPF trampoline (fentry, fexit, fmod_ret). It is a direct caller, and
+ *   ftrace allows one per function, so the direct engine cannot have the
+ *   function. ftrace tells the trampoline to call the function through the
+ *   (moved) return address only when an IP-modifying ops is registered,
+ *   not when one already registered takes in one more function: so the
+ *   function gets an ops of its own (engine.c), registered for it, and the
+ *   engagement and the BPF programs both work. The other way round, a BPF
+ *   trampoline attached after a direct engagement is refused by the kernel
+ *   with -EBUSY; after one on the shared ops it is told and works.
  * - Another IP-modifying ftrace user (a livepatch): ftrace itself refuses
  *   the second one with -EBUSY; we only say what it was.
  * - Plain ftrace users (the function tracer): share the call site and
@@ -54,7 +56,7 @@ static unsigned long ks_call_target(unsigned long addr)
  * A BPF trampoline alone on an ftrace site is called directly from it, and
  * its image carries the symbol bpf_trampoline_<key>. (Next to another
  * ftrace user the site calls ftrace's common caller instead, which hides
- * it: that case stays open, see docs/safety.md.)
+ * it; then the direct engine finds it, refused by ftrace, see engine.c.)
  */
 static bool ks_has_bpf_trampoline(unsigned long addr)
 {
@@ -78,6 +80,7 @@ struct ks_scout {
 };
 
 static LIST_HEAD(ks_scouts);	/* under ks_lock */
+
 
 static void ks_scouts_unregister(struct ks_scout **list, unsigned int n)
 {
@@ -123,7 +126,9 @@ void ks_sites_release(void)
 	}
 }
 
-int ks_site_find(const char *name, struct ks_site *site)
+/* Looks up the function @name, or the one at @addr when @name is NULL. */
+static int ks_site_scout(const char *name, unsigned long addr,
+			 struct ks_site *site)
 {
 	struct ks_scout *scout;
 	int err;
@@ -133,6 +138,8 @@ int ks_site_find(const char *name, struct ks_site *site)
 	if (!scout)
 		return -ENOMEM;
 	scout->kp.symbol_name = name;
+	if (!name)
+		scout->kp.addr = (kprobe_opcode_t *)addr;
 	/* Never armed: it only finds the address and who is there. */
 	scout->kp.flags = KPROBE_FLAG_DISABLED;
 	err = register_kprobe(&scout->kp);
@@ -164,14 +171,50 @@ int ks_site_find(const char *name, struct ks_site *site)
 	return 0;
 }
 
+/* Whether kallsyms says @name ("symbol" or "module:symbol") starts at @at. */
+static bool ks_starts_at(const char *name, unsigned long at)
+{
+	const char *colon = strchr(name, ':');
+	const char *symbol = colon ? colon + 1 : name;
+	char where[KSYM_SYMBOL_LEN];
+	size_t len = strlen(symbol);
+	const char *module;
+
+	/* "name+0x0/0x50 [module]" for module text, no brackets for vmlinux. */
+	sprint_symbol(where, at);
+	if (strncmp(where, symbol, len) != 0 || strncmp(where + len, "+0x0/", 5) != 0)
+		return false;
+	if (!colon)
+		return true;
+	module = strrchr(where, '[');
+	return module && strncmp(module + 1, name, colon - name) == 0 &&
+	       module[1 + (colon - name)] == ']';
+}
+
+int ks_site_at(const char *name, unsigned long at, struct ks_site *site)
+{
+	lockdep_assert_held(&ks_lock);
+	if (!ks_starts_at(name, at)) {
+		pr_warn("%s: at=0x%lx is not where it starts\n", name, at);
+		return -EINVAL;
+	}
+	/*
+	 * Looked up at the address, through kprobes all the same: that is
+	 * what refuses the functions that must not be probed (exceptions,
+	 * NMIs, oops, kprobes' own machinery), which kallsyms cannot tell.
+	 */
+	return ks_site_scout(NULL, at, site);
+}
+
+int ks_site_find(const char *name, struct ks_site *site)
+{
+	return ks_site_scout(name, 0, site);
+}
+
 int ks_conflict_refuse(const char *name, const struct ks_site *site)
 {
-	if (site->bpf)
-		pr_warn("%s: conflict: a BPF trampoline (fentry/fexit program) is attached to it; attach BPF after engaging instead\n",
-			name);
-	else
-		pr_warn("%s: conflict: a kprobe is already registered at its entry (a kprobe event, another module's probe, or an engagement of it by another name); its handler would be skipped\n",
-			name);
+	pr_warn("%s: conflict: a kprobe is already registered at its entry (a kprobe event, another module's probe, or an engagement of it by another name); its handler would be skipped\n",
+		name);
 	return -EBUSY;
 }
 

@@ -26,6 +26,14 @@ struct ks_site {
 int ks_site_find(const char *name, struct ks_site *site);
 
 /*
+ * Under ks_lock. The same for the function the caller says starts at @at
+ * (at= of a command, from /proc/kallsyms), which picks one of several
+ * functions of a name: -EINVAL (logged) unless @at is where kallsyms has
+ * @name start, then looked up at that address with kprobes' checks.
+ */
+int ks_site_at(const char *name, unsigned long at, struct ks_site *site);
+
+/*
  * Under ks_lock, at the end of whatever looked up sites (a batch, a module
  * load): lets go of what the lookups left, with one wait for all.
  */

@@ -50,6 +50,7 @@ struct ks_engagement *ks_engagement_new(const struct ks_command *cmd,
 	e->retval = cmd->retval;
 	e->mode = mode;
 	e->cond = cmd->cond;
+	e->at = cmd->at;
 	kref_init(&e->ref);
 	INIT_LIST_HEAD(&e->node);
 	INIT_HLIST_NODE(&e->ip_node);

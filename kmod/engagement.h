@@ -25,6 +25,7 @@
 #include "return_type.h"
 
 struct dentry;
+struct ftrace_ops;
 struct ks_caller;
 struct ks_command;
 
@@ -43,17 +44,23 @@ struct ks_counters {
 
 /* What runs the handler at the function's entry (engine.c). */
 enum ks_engine {
-	KS_ENGINE_FTRACE,	/* its ftrace call site, in the one ops */
+	KS_ENGINE_DIRECT,	/* its ftrace call site calls a trampoline of ours */
+	KS_ENGINE_FTRACE,	/* its ftrace call site, in the one shared ops */
+	KS_ENGINE_FTRACE_OWN,	/* the same, an ops of its own: next to BPF */
 	KS_ENGINE_KPROBE,	/* a kprobe: the function has no ftrace site */
 };
 
 struct ks_engagement {
 	struct list_head node;		/* in ks_engagements, under ks_lock */
 	int engine;			/* enum ks_engine, chosen when armed */
-	unsigned long site;		/* ftrace: the call site, the table's key */
-	struct hlist_node ip_node;	/* ftrace: in ks_ip_table while armed */
-	bool live;			/* ftrace: the site is in the ops' filter */
+	unsigned long site;		/* direct, ftrace: the call site */
+	struct hlist_node ip_node;	/* direct, ftrace: by site, while armed */
+	bool live;			/* direct, ftrace: the site calls us */
 	unsigned long stub;		/* ftrace: the return stub, claimed when armed */
+	unsigned long tramp;		/* direct: the trampoline, claimed when armed */
+	int direct_slot;		/* direct: the trampoline's slot */
+	struct ftrace_ops *ops;		/* direct, ftrace own: its ops, while live */
+	struct list_head retired_node;	/* direct: retired, not yet off its site */
 	struct kprobe kp;		/* kprobe: registered while armed */
 	bool armed;			/* false: pending, waiting for its module */
 	int mode;			/* enum ks_mode; READ_ONCE in the handler */
@@ -70,6 +77,7 @@ struct ks_engagement {
 	struct dentry *files[KS_FN_FILES];
 	char module[MODULE_NAME_LEN];	/* "" for vmlinux or while unknown */
 	char *lookup;			/* "<module>:<symbol>" once the module is known */
+	unsigned long at;		/* at=: where it starts, for the first lookup */
 	const char *symbol;		/* inside target */
 	char target[];			/* as written; the key */
 };

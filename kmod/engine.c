@@ -2,9 +2,14 @@
 /*
  * Which engine serves an engagement, chosen per function when it is armed:
  *
- * - ftrace (ftrace_engine.c) for a function with an ftrace call site,
- *   nearly all of them: one ops for all engaged functions, no trap, no
- *   full register save.
+ * - direct (direct_engine.c) for a function with an ftrace call site,
+ *   nearly all of them: the site calls a trampoline of ours that does the
+ *   job in a few instructions. There are KS_DIRECT_SLOTS of them.
+ * - ftrace (ftrace_engine.c) for the next ones: one shared ops for all of
+ *   them, no trap, no full register save, a handler that finds the
+ *   engagement by the site's address. A function with a BPF trampoline
+ *   (which ftrace lets have no other direct caller) gets the same with an
+ *   ops of its own.
  * - kprobe (kprobe_engine.c) for the rest, which kprobes reaches with a
  *   breakpoint.
  *
@@ -20,11 +25,13 @@
 
 #include "arch.h"
 #include "conflict.h"
+#include "direct_engine.h"
 #include "engagement.h"
 #include "engine.h"
 #include "ftrace_engine.h"
 #include "ip_table.h"
 #include "kprobe_engine.h"
+#include "uapi/killswitch.h"
 
 /* Whether this module (killswitch.ko) has a symbol of that name. */
 static bool ks_is_own_symbol(const char *symbol)
@@ -70,19 +77,64 @@ static void ks_learn_module(struct ks_engagement *e, unsigned long addr)
 static int ks_engine_attach_at(struct ks_engagement *e, const char *name,
 			       const struct ks_site *site)
 {
-	if (site->bpf || (!site->ftrace && site->kprobed))
+	if (!site->ftrace && site->kprobed)
 		return ks_conflict_refuse(name, site);
 	if (!site->ftrace) {
 		e->engine = KS_ENGINE_KPROBE;
-		return ks_kprobe_attach(e, name);
+		return ks_kprobe_attach(e, name, site->addr);
 	}
-	e->engine = KS_ENGINE_FTRACE;
 	e->site = site->addr;
-	e->stub = ks_arch_claim_return_stub(site->addr);
+	/* A trampoline of ours still leaving the site: ftrace allows one. */
+	ks_direct_settle(e->site);
 	/* Taken already: the same function engaged under another name. */
 	if (ks_ip_insert(e))
 		return ks_conflict_refuse(name, site);
+	if (!site->bpf && !ks_direct_claim(e)) {
+		e->engine = KS_ENGINE_DIRECT;
+		return 0;
+	}
+	e->engine = site->bpf ? KS_ENGINE_FTRACE_OWN : KS_ENGINE_FTRACE;
+	e->stub = ks_arch_claim_return_stub(site->addr);
 	return 0;
+}
+
+/*
+ * Makes the call site of armed @e, on the direct engine or with an ops of
+ * its own, call us. ftrace refuses a direct trampoline where another
+ * direct caller is (a BPF trampoline that another ftrace user hid from
+ * conflict.c) or an IP-modifying one (a livepatch): then an ops of its
+ * own, which ftrace lets share a function with a BPF trampoline.
+ */
+static int ks_site_add(struct ks_engagement *e)
+{
+	int err;
+
+	if (e->engine == KS_ENGINE_DIRECT) {
+		err = ks_direct_add(e);
+		if (err != -EBUSY)
+			return err;
+		ks_direct_unclaim(e);
+		e->engine = KS_ENGINE_FTRACE_OWN;
+		e->stub = ks_arch_claim_return_stub(e->site);
+	}
+	return ks_ftrace_own_add(e);
+}
+
+/*
+ * Lets go of @e's call site, once the shared ops (if it was on it) has. A
+ * live trampoline is retired: its calls run at once, and it is taken off
+ * the site in the background (see direct_engine.c).
+ */
+static void ks_site_let_go(struct ks_engagement *e)
+{
+	if (e->live && e->engine == KS_ENGINE_DIRECT)
+		ks_direct_retire(e);
+	else if (e->engine == KS_ENGINE_DIRECT)
+		ks_direct_unclaim(e);
+	else if (e->live && e->engine == KS_ENGINE_FTRACE_OWN)
+		ks_ftrace_own_remove(e);
+	ks_ip_remove(e);
+	e->live = false;
 }
 
 static void ks_engine_detach(struct ks_engagement *e)
@@ -91,10 +143,21 @@ static void ks_engine_detach(struct ks_engagement *e)
 		ks_kprobe_detach(e);
 		return;
 	}
-	if (e->live)
+	if (e->live && e->engine == KS_ENGINE_FTRACE)
 		ks_ftrace_remove(&e->site, 1);
-	ks_ip_remove(e);
-	e->live = false;
+	ks_site_let_go(e);
+}
+
+const char *ks_engine_name(const struct ks_engagement *e)
+{
+	switch (e->engine) {
+	case KS_ENGINE_DIRECT:
+		return KS_ENGINE_NAME_DIRECT;
+	case KS_ENGINE_FTRACE:
+	case KS_ENGINE_FTRACE_OWN:
+		return KS_ENGINE_NAME_FTRACE;
+	}
+	return KS_ENGINE_NAME_KPROBE;
 }
 
 int ks_engine_attach(struct ks_engagement *e)
@@ -107,7 +170,9 @@ int ks_engine_attach(struct ks_engagement *e)
 	/* Refused before anything is attached: no call of ours is touched. */
 	if (ks_is_own(name))
 		return -EACCES;
-	err = ks_site_find(name, &site);
+	/* An address given with the command picks the function, once. */
+	err = e->at ? ks_site_at(name, e->at, &site) : ks_site_find(name, &site);
+	e->at = 0;
 	if (err)
 		return err;
 	if (within_module(site.addr, THIS_MODULE))
@@ -181,12 +246,18 @@ int ks_engine_enable_all(struct ks_engagement **list, unsigned int n,
 	}
 	for (i = 0; i < nf; i++)
 		list[index[i]]->live = true;
+	/* Then the others, one each; the caller disarms them all on failure. */
 	for (i = 0; i < n; i++) {
-		if (!list[i]->armed || list[i]->engine != KS_ENGINE_KPROBE)
+		if (!list[i]->armed || list[i]->engine == KS_ENGINE_FTRACE)
 			continue;
-		err = ks_kprobe_enable(list[i]);
+		if (list[i]->engine == KS_ENGINE_KPROBE) {
+			err = ks_kprobe_enable(list[i]);
+		} else {
+			err = ks_conflict_explain(list[i]->target,
+						  ks_site_add(list[i]));
+			list[i]->live = !err;
+		}
 		if (err) {
-			/* The caller disarms them all, which undoes these. */
 			*failed = i;
 			break;
 		}
@@ -222,15 +293,20 @@ void ks_disarm_list(struct ks_engagement **list, unsigned int n)
 			continue;
 		if (list[i]->engine == KS_ENGINE_KPROBE)
 			kprobed[nk++] = list[i];
-		else if (list[i]->live)
+		else if (list[i]->engine == KS_ENGINE_FTRACE && list[i]->live)
 			sites[nf++] = list[i]->site;
 	}
-	/* One ftrace update and one wait for every site, then the kprobes. */
+	/*
+	 * One ftrace update and one wait for every shared site, then the
+	 * kprobes, then each direct one with its own.
+	 */
 	ks_ftrace_remove(sites, nf);
 	ks_kprobe_detach_all(kprobed, nk);
 	for (i = 0; i < n; i++) {
-		if (list[i]->armed && list[i]->engine == KS_ENGINE_FTRACE)
-			ks_ip_remove(list[i]);
+		if (!list[i]->armed)
+			continue;
+		if (list[i]->engine != KS_ENGINE_KPROBE)
+			ks_site_let_go(list[i]);
 		list[i]->live = false;
 		list[i]->armed = false;
 	}

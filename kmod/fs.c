@@ -38,6 +38,7 @@
 #include "caller.h"
 #include "condition.h"
 #include "engagement.h"
+#include "engine.h"
 #include "errno_names.h"
 #include "fs.h"
 #include "parse.h"
@@ -297,8 +298,7 @@ static int ks_engaged_show(struct seq_file *m, void *v)
 			   ks_state_name(e), sum.passes);
 		if (e->armed)
 			seq_printf(m, " " KS_KEY_ENGINE "=%s",
-				   e->engine == KS_ENGINE_KPROBE ?
-					   KS_ENGINE_NAME_KPROBE : KS_ENGINE_NAME_FTRACE);
+				   ks_engine_name(e));
 		if (e->cond.n) {
 			ks_format_condition(&e->cond, cond, sizeof(cond));
 			seq_printf(m, " " KS_KEY_IF "=%s", cond);

@@ -10,30 +10,38 @@
  *
  * The ops is registered while its filter is not empty and never with an
  * empty one: an empty filter means every function in the kernel.
+ *
+ * A function a BPF trampoline is attached to gets an ops of its own
+ * instead, the same but registered for that function alone (see
+ * ks_ftrace_own_add()).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/ftrace.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
 
 #include "engagement.h"
 #include "ftrace_engine.h"
 #include "handler.h"
 
+/*
+ * No RECURSION flag: the handler needs no guard (handler.c), which saves
+ * ftrace's wrapper on every call. PERMANENT: ftrace_enabled cannot be
+ * turned off under an engagement, which would silently undo it.
+ */
+#define KS_FTRACE_FLAGS_COMMON (FTRACE_OPS_FL_IPMODIFY | FTRACE_OPS_FL_PERMANENT)
+#ifdef CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS
+#define KS_FTRACE_FLAGS KS_FTRACE_FLAGS_COMMON
+#else
+/* Without it only a full register save lets the ip be moved. */
+#define KS_FTRACE_FLAGS (KS_FTRACE_FLAGS_COMMON | FTRACE_OPS_FL_SAVE_REGS)
+#endif
+
 static struct ftrace_ops ks_ftrace_ops = {
 	.func = ks_ftrace_handler,
-	/*
-	 * No RECURSION flag: the handler guards itself, which saves ftrace's
-	 * wrapper on every call. PERMANENT: ftrace_enabled cannot be turned
-	 * off under an engagement, which would silently undo it.
-	 */
-	.flags = FTRACE_OPS_FL_IPMODIFY | FTRACE_OPS_FL_PERMANENT
-#ifndef CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS
-		/* Without it only a full register save lets the ip be moved. */
-		 | FTRACE_OPS_FL_SAVE_REGS
-#endif
-	,
+	.flags = KS_FTRACE_FLAGS,
 };
 
 /* Sites in the ops' filter; under ks_lock. */
@@ -88,6 +96,62 @@ void ks_ftrace_remove(unsigned long *sites, unsigned int n)
 	 * scheduled, as ftrace does before it frees a trampoline.
 	 */
 	synchronize_rcu_tasks_rude();
+}
+
+struct ftrace_ops *ks_ftrace_site_ops(unsigned long site, ftrace_func_t func,
+				      unsigned long flags)
+{
+	struct ftrace_ops *ops = kzalloc(sizeof(*ops), GFP_KERNEL);
+	int err;
+
+	if (!ops)
+		return ERR_PTR(-ENOMEM);
+	ops->func = func;
+	ops->flags = flags;
+	err = ftrace_set_filter_ip(ops, site, 0, 0);
+	if (err) {
+		ks_ftrace_site_ops_free(ops);
+		return ERR_PTR(err);
+	}
+	return ops;
+}
+
+void ks_ftrace_site_ops_free(struct ftrace_ops *ops)
+{
+	ftrace_free_filter(ops);
+	kfree(ops);
+}
+
+int ks_ftrace_own_add(struct ks_engagement *e)
+{
+	struct ftrace_ops *ops;
+	int err;
+
+	lockdep_assert_held(&ks_lock);
+	ops = ks_ftrace_site_ops(e->site, ks_ftrace_handler, KS_FTRACE_FLAGS);
+	if (IS_ERR(ops))
+		return PTR_ERR(ops);
+	/*
+	 * Registering an IP-modifying ops is when ftrace tells a BPF
+	 * trampoline on the function to call it through the moved return
+	 * address, so its fexit programs see the value we return.
+	 */
+	err = register_ftrace_function(ops);
+	if (err) {
+		ks_ftrace_site_ops_free(ops);
+		return err;
+	}
+	e->ops = ops;
+	return 0;
+}
+
+void ks_ftrace_own_remove(struct ks_engagement *e)
+{
+	lockdep_assert_held(&ks_lock);
+	/* Waits for handlers still running, ftrace's own way. */
+	unregister_ftrace_function(e->ops);
+	ks_ftrace_site_ops_free(e->ops);
+	e->ops = NULL;
 }
 
 void ks_ftrace_exit(void)

@@ -7,6 +7,10 @@
 #ifndef KS_FTRACE_ENGINE_H
 #define KS_FTRACE_ENGINE_H
 
+#include <linux/ftrace.h>
+
+struct ks_engagement;
+
 /*
  * Under ks_lock. Makes the handler run at @n call sites in one ftrace
  * update. 0, or ftrace's error with nothing changed (-EBUSY: another
@@ -19,6 +23,23 @@ int ks_ftrace_add(unsigned long *sites, unsigned int n);
  */
 void ks_ftrace_remove(unsigned long *sites, unsigned int n);
 
+/*
+ * A new ftrace_ops, not registered, with @func and @flags and a filter of
+ * @site alone; an ERR_PTR when ftrace has no call site there.
+ */
+struct ftrace_ops *ks_ftrace_site_ops(unsigned long site, ftrace_func_t func,
+				      unsigned long flags);
+/* Frees one of those, unregistered. */
+void ks_ftrace_site_ops_free(struct ftrace_ops *ops);
+
+/*
+ * Under ks_lock. Makes the handler run at @e's call site through an ops
+ * of its own, for a function a BPF trampoline is attached to: 0, or
+ * ftrace's error.
+ */
+int ks_ftrace_own_add(struct ks_engagement *e);
+/* Under ks_lock. Takes it away; returns once no handler runs for it. */
+void ks_ftrace_own_remove(struct ks_engagement *e);
 /* At unload, after the last engagement is gone: frees the filter. */
 void ks_ftrace_exit(void);
 

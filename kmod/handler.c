@@ -79,6 +79,16 @@ notrace void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 	preempt_enable_notrace();
 }
 
+notrace bool ks_direct_decide(struct pt_regs *regs, struct ks_engagement *e)
+{
+	/*
+	 * The engagement stays while its trampoline can be called: taking the
+	 * trampoline off the call site waits for every task inside it.
+	 */
+	return ks_returns_now(e, !ks_cond_match(&e->cond, regs));
+}
+NOKPROBE_SYMBOL(ks_direct_decide);
+
 void ks_post_handler(struct kprobe *kp, struct pt_regs *regs,
 		     unsigned long flags)
 {

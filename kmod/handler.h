@@ -5,6 +5,7 @@
 
 struct ftrace_ops;
 struct ftrace_regs;
+struct ks_engagement;
 struct kprobe;
 struct pt_regs;
 
@@ -21,5 +22,12 @@ void ks_post_handler(struct kprobe *kp, struct pt_regs *regs,
 /* The same for the ftrace engine, at the engaged call site @ip. */
 void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 		       struct ftrace_ops *ops, struct ftrace_regs *fregs);
+
+/*
+ * For a direct trampoline (arch.h) whose engagement @e has a condition:
+ * tests it against the argument registers in @regs (only those are saved)
+ * and counts the call. Whether the call is to return at once.
+ */
+bool ks_direct_decide(struct pt_regs *regs, struct ks_engagement *e);
 
 #endif /* KS_HANDLER_H */

@@ -16,11 +16,13 @@
 #include "handler.h"
 #include "kprobe_engine.h"
 
-int ks_kprobe_attach(struct ks_engagement *e, const char *name)
+int ks_kprobe_attach(struct ks_engagement *e, const char *name,
+		     unsigned long addr)
 {
 	/* A kprobe is reusable only from a clean slate. */
 	memset(&e->kp, 0, sizeof(e->kp));
-	e->kp.symbol_name = name;
+	/* Where the lookup found it: the function at= picked, if it did. */
+	e->kp.addr = (kprobe_opcode_t *)addr;
 	/* Not live until ks_kprobe_enable(): the type is checked in between. */
 	e->kp.flags = KPROBE_FLAG_DISABLED;
 	e->kp.pre_handler = ks_pre_handler;

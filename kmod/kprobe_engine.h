@@ -8,8 +8,12 @@
 
 struct ks_engagement;
 
-/* Registers @e's kprobe at @name, disabled; kprobes' error as is. */
-int ks_kprobe_attach(struct ks_engagement *e, const char *name);
+/*
+ * Registers @e's kprobe, disabled, at @addr, where the lookup of @name (the
+ * name logs use) found it; kprobes' error as is.
+ */
+int ks_kprobe_attach(struct ks_engagement *e, const char *name,
+		     unsigned long addr);
 /* Lets the attached kprobe run its handler. */
 int ks_kprobe_enable(struct ks_engagement *e);
 /* Unregisters it; returns once no handler of it runs any more. */

@@ -22,6 +22,7 @@
 #include "caller.h"
 #include "control.h"
 #include "crash_note.h"
+#include "direct_engine.h"
 #include "engage.h"
 #include "fs.h"
 #include "ftrace_engine.h"
@@ -161,6 +162,8 @@ static void __exit ks_exit(void)
 	ks_ftrace_exit();
 	/* Waits for a tryengage decision still running. */
 	ks_try_wq_exit();
+	/* Every trampoline off its call site before the code goes. */
+	ks_direct_settle(0);
 	ks_fs_exit();
 	ks_crash_note_exit();
 	/*

@@ -142,10 +142,51 @@ static int ks_parse_args(const struct ks_verb_spec *spec, char **cursor,
 	return 0;
 }
 
+/* Whether @token is "<keyword><value>"; *@value then points at the value. */
+static bool ks_is_option(const char *token, const char *keyword, const char **value)
+{
+	size_t len = strlen(keyword);
+
+	if (strncmp(token, keyword, len) != 0)
+		return false;
+	*value = token + len;
+	return true;
+}
+
+/*
+ * The options after the arguments, each at most once: "expire=<seconds>"
+ * (engage), "at=<address>" (the verbs that engage), then "if <cond>" to the
+ * end (engage).
+ */
+static int ks_parse_options(char **cursor, struct ks_command *cmd)
+{
+	bool engage = cmd->verb == KS_CMD_ENGAGE;
+	bool engages = engage || cmd->verb == KS_CMD_TRYENGAGE ||
+		       cmd->verb == KS_CMD_MONITOR;
+	bool expire = false;
+	const char *token, *value;
+
+	while ((token = ks_next_token(cursor))) {
+		if (engage && !expire && ks_is_option(token, KS_EXPIRE_KEYWORD, &value)) {
+			if (ks_parse_seconds(value, &cmd->seconds))
+				return -EINVAL;
+			expire = true;
+		} else if (engages && !cmd->at && ks_is_option(token, KS_AT_KEYWORD, &value)) {
+			if (ks_parse_address(value, &cmd->at))
+				return -EINVAL;
+		} else if (engage && strcmp(token, KS_COND_KEYWORD) == 0) {
+			return ks_parse_condition(*cursor, &cmd->cond);
+		} else {
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 int ks_parse_command(char *buf, size_t len, struct ks_command *cmd)
 {
 	const struct ks_verb_spec *spec = NULL;
-	char *cursor = buf, *verb, *rest;
+	char *cursor = buf, *verb;
 	size_t i;
 
 	if (len == 0 || len > KS_CONTROL_MAX || ks_check_text(buf, len))
@@ -164,22 +205,7 @@ int ks_parse_command(char *buf, size_t len, struct ks_command *cmd)
 	if (ks_parse_args(spec, &cursor, cmd))
 		return -EINVAL;
 
-	rest = ks_next_token(&cursor);
-	if (!rest)
-		return 0;
-	/* Only engage takes more: "expire=<seconds>", then "if <cond>" to the end. */
-	if (cmd->verb != KS_CMD_ENGAGE)
-		return -EINVAL;
-	if (strncmp(rest, KS_EXPIRE_KEYWORD, strlen(KS_EXPIRE_KEYWORD)) == 0) {
-		if (ks_parse_seconds(rest + strlen(KS_EXPIRE_KEYWORD), &cmd->seconds))
-			return -EINVAL;
-		rest = ks_next_token(&cursor);
-		if (!rest)
-			return 0;
-	}
-	if (strcmp(rest, KS_COND_KEYWORD) != 0)
-		return -EINVAL;
-	return ks_parse_condition(cursor, &cmd->cond);
+	return ks_parse_options(&cursor, cmd);
 }
 
 /* Whether @len bytes at @a equal @b, with '-' and '_' alike. */

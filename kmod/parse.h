@@ -4,15 +4,18 @@
  * parameter. Pure functions over caller-owned buffers: no allocation, no
  * locks, no kernel-only headers, so the same file builds in user space.
  *
- *   engage <target> <retval> [expire=<seconds>] [if <cond>]
+ *   engage <target> <retval> [expire=<seconds>] [at=<address>] [if <cond>]
  *   disengage <target>
  *   disengage_all
- *   tryengage <target> <retval> <seconds>
- *   monitor <target>
+ *   tryengage <target> <retval> <seconds> [at=<address>]
+ *   monitor <target> [at=<address>]
  *   confirm <target>
  *
  * <target> is <symbol> or <module>:<symbol>; <retval> a C integer literal
- * or an errno name (-EPERM); <cond> is described in condition.h.
+ * or an errno name (-EPERM); <cond> is described in condition.h. The
+ * options come in any order, each at most once; <address> is where the
+ * function starts, as /proc/kallsyms says, which spares the module looking
+ * the name up (it checks the two agree).
  */
 #ifndef KS_PARSE_H
 #define KS_PARSE_H
@@ -42,6 +45,7 @@ struct ks_command {
 	long retval;		/* engage, tryengage */
 	unsigned int seconds;	/* tryengage; engage ... expire=, 0 without */
 	struct ks_cond cond;	/* engage ... if; cond.n == 0 without one */
+	unsigned long at;	/* ... at=<address>; 0 without */
 };
 
 /*

@@ -17,6 +17,7 @@
 #include "arm.h"
 #include "audit.h"
 #include "caller.h"
+#include "direct_engine.h"
 #include "engagement.h"
 #include "pending.h"
 #include "engine.h"
@@ -81,6 +82,8 @@ static void ks_pending_disarm_all(const char *module)
 			  e->target, e->retval, ks_hits(e), module);
 		ks_audit("pending", e->target, e->retval, NULL, 1, &who);
 	}
+	/* Every trampoline off the module's call sites before its text goes. */
+	ks_direct_settle(0);
 }
 
 static int ks_module_event(struct notifier_block *nb, unsigned long action,

@@ -44,6 +44,8 @@
 #define KS_COND_KEYWORD "if"
 /* engage <target> <retval> expire=<seconds>: undone unless confirmed in time. */
 #define KS_EXPIRE_KEYWORD "expire="
+/* engage, tryengage, monitor ... at=0x<address>: where the function starts */
+#define KS_AT_KEYWORD "at="
 
 /*
  * Keys of an engaged line after its target:
@@ -60,6 +62,7 @@
 #define KS_KEY_STATE "state"
 /* Which engine runs an armed engagement: "ftrace" or "kprobe". */
 #define KS_KEY_ENGINE "engine"
+#define KS_ENGINE_NAME_DIRECT "direct"
 #define KS_ENGINE_NAME_FTRACE "ftrace"
 #define KS_ENGINE_NAME_KPROBE "kprobe"
 #define KS_KEY_PASSES "passes"

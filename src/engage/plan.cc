@@ -72,9 +72,13 @@ Plan plan(kernel::KernelInfo& info, system::Backend backend, const std::vector<c
       }
     }
     wire::Command command = command_for(*req, report, options);
+    // Where each function starts spares the module a lookup by name, the
+    // bulk of what engaging costs it; it checks the address against the name.
+    const symbols::SymbolTable* symbols = out.one_write ? info.symbols() : nullptr;
     for (const auto& target : report.targets()) {
       out.commands.push_back(command);
       out.commands.back().target = target;
+      if (symbols) out.commands.back().at = symbols->address_of(target);
     }
   }
   return out;

@@ -1,5 +1,7 @@
 #include "symbols/symbol_table.h"
 
+#include <charconv>
+
 #include "symbols/clone_suffix.h"
 #include "util/text.h"
 
@@ -26,6 +28,7 @@ SymbolTable SymbolTable::parse(std::string_view kallsyms) {
     char type = f[1][0];
     if (type != 't' && type != 'T') return;
     Symbol sym{std::string(f[2]), f.size() > 3 ? std::string(unbracket(f[3])) : std::string(), type};
+    std::from_chars(f[0].data(), f[0].data() + f[0].size(), sym.address, 16);
     if (auto clone = parse_clone_name(sym.name)) table.clones_[clone->base].push_back(sym);
     table.by_name_[sym.name].push_back(std::move(sym));
     ++table.count_;
@@ -36,6 +39,19 @@ SymbolTable SymbolTable::parse(std::string_view kallsyms) {
 const std::vector<Symbol>& SymbolTable::find(std::string_view name) const {
   auto it = by_name_.find(std::string(name));
   return it == by_name_.end() ? kNone : it->second;
+}
+
+std::uint64_t SymbolTable::address_of(std::string_view target) const {
+  auto colon = target.find(':');
+  std::string_view module = colon == std::string_view::npos ? std::string_view() : target.substr(0, colon);
+  std::string_view name = colon == std::string_view::npos ? target : target.substr(colon + 1);
+  const Symbol* found = nullptr;
+  for (const auto& sym : find(name)) {
+    if (colon != std::string_view::npos && sym.module != module) continue;
+    if (found) return 0;
+    found = &sym;
+  }
+  return found ? found->address : 0;
 }
 
 const std::vector<Symbol>& SymbolTable::clones_of(std::string_view base) const {

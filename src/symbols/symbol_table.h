@@ -2,6 +2,7 @@
 // in which module, how many share a name, and their compiler clones.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,8 +12,9 @@ namespace ks::symbols {
 
 struct Symbol {
   std::string name;
-  std::string module;  // empty for vmlinux
-  char type = 't';     // 'T' global, 't' static
+  std::string module;         // empty for vmlinux
+  char type = 't';            // 'T' global, 't' static
+  std::uint64_t address = 0;  // 0 where kallsyms hides addresses (kptr_restrict, not root)
 };
 
 class SymbolTable {
@@ -22,6 +24,9 @@ class SymbolTable {
 
   // Every text symbol called exactly @name.
   const std::vector<Symbol>& find(std::string_view name) const;
+  // Where the one function @target ("symbol" or "module:symbol") starts, or
+  // 0: not found, found more than once, or the address hidden.
+  std::uint64_t address_of(std::string_view target) const;
   // Every text symbol that is a compiler clone of @base (foo.isra.0, foo.cold, ...).
   const std::vector<Symbol>& clones_of(std::string_view base) const;
   size_t size() const { return count_; }

@@ -1,5 +1,6 @@
 #include "wire/command.h"
 
+#include <charconv>
 #include <vector>
 
 extern "C" {
@@ -49,6 +50,11 @@ std::string Command::text() const {
   if (verb == Verb::kEngage || verb == Verb::kTryEngage) text += " " + std::to_string(value);
   if (verb == Verb::kTryEngage) text += " " + std::to_string(seconds);
   if (verb == Verb::kEngage && seconds) text += std::string(" ") + KS_EXPIRE_KEYWORD + std::to_string(seconds);
+  if (engages() && at) {
+    char hex[16];
+    auto end = std::to_chars(hex, hex + sizeof hex, at, 16).ptr;
+    text += std::string(" ") + KS_AT_KEYWORD + "0x" + std::string(hex, end);
+  }
   if (verb == Verb::kEngage && condition) text += std::string(" ") + KS_COND_KEYWORD + " " + *condition;
   return text + "\n";
 }
@@ -87,6 +93,7 @@ util::Result<Command> parse_command(std::string_view text) {
   if (cmd.target) out.target = cmd.target;
   out.value = cmd.retval;
   out.seconds = cmd.seconds;
+  out.at = cmd.at;
   if (cmd.cond.n > 0) {
     char canon[KS_COND_TEXT_MAX];
     ks_format_condition(&cmd.cond, canon, sizeof canon);

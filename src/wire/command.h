@@ -4,6 +4,7 @@
 // command text the tool reads back is parsed by the module's own parser.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@ struct Command {
   long value = 0;                        // engage and tryengage
   std::optional<std::string> condition;  // engage only, in the module's grammar
   unsigned seconds = 0;                  // tryengage; engage expire= (0: none)
+  std::uint64_t at = 0;                  // the verbs that engage: where the function starts (0: none)
 
   static Command engage(std::string target, long value, std::optional<std::string> condition = {}, unsigned expire = 0);
   static Command tryengage(std::string target, long value, unsigned seconds);

@@ -87,6 +87,7 @@ TEST_F(BatchTest, AThousandLinesEngageAndDisengageInOneWriteEach) {
   ASSERT_TRUE(lines);
   EXPECT_EQ(lines->size(), 1000u);
   EXPECT_EQ(engaged_text().find("engine=kprobe"), std::string::npos);
+  EXPECT_EQ(engaged_text().find("engine=direct"), std::string::npos) << "more than 16 lines: the shared ops";
 
   ASSERT_FALSE(ks_.command(disengage));
   EXPECT_EQ(engaged_text(), "");

@@ -321,6 +321,8 @@ TEST_F(CoexistTest, EngageFirstThenKprobeEventBothWorkThenDisengageFirst) {
 // af_alg_sendmsg has BTF (Debian builds its modules with it), so BPF can
 // attach there; the AF_ALG round trip calls it.
 // af_alg is loaded first: the programs need its BTF.
+const char* const kDirectTrampolines = "/sys/module/killswitch/parameters/direct_trampolines";
+
 class CoexistBpfTest : public AfAlgLoadedTest {
  protected:
   void SetUp() override {
@@ -331,6 +333,7 @@ class CoexistBpfTest : public AfAlgLoadedTest {
   }
   void TearDown() override {
     bpf_.reset();
+    util::write_once(kDirectTrampolines, "64");
     AfAlgLoadedTest::TearDown();
   }
   std::error_code engage() const { return ks_.engage(kAfAlgTarget, -EPERM); }
@@ -343,8 +346,8 @@ class CoexistBpfTest : public AfAlgLoadedTest {
     }
     return result.has_value();
   }
-  // Another engagement first, so kprobes' IP-modifying ftrace ops is in use
-  // already: the case in which an fexit trampoline would not be told.
+  // Another engagement first, so an ops of ours is registered already: the
+  // function must still get one of its own for the BPF trampoline to be told.
   void engage_another() {
     ASSERT_FALSE(ks_.engage(target::kInt, kChosen));
     EXPECT_EQ(target::call_int(), kChosen);
@@ -353,59 +356,86 @@ class CoexistBpfTest : public AfAlgLoadedTest {
   std::unique_ptr<AfAlgBpf> bpf_;
 };
 
-TEST_F(CoexistBpfTest, FentryFirstThenEngageIsRefusedWithEbusy) {
+// BPF first: ftrace allows one direct caller per function, so the engine
+// is an ftrace ops of the function's own, registered for it, which is how
+// ftrace tells the BPF trampoline to call the function through the moved
+// return address. Both work; fexit sees the engagement's value.
+TEST_F(CoexistBpfTest, FentryFirstThenEngageBothWorkOnAnOpsOfItsOwn) {
   ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
   long entries = bpf_->entries();
   EXPECT_TRUE(round_trip_works());
   EXPECT_GT(bpf_->entries(), entries);
 
-  size_t mark = kernel_log().size();
-  EXPECT_EQ(engage().value(), EBUSY);
-  std::string log = log_since(mark);
-  EXPECT_NE(log.find("conflict: a BPF trampoline (fentry/fexit program) is attached"), std::string::npos) << log;
-  EXPECT_TRUE(round_trip_works());
-
-  // Once the program is detached the function can be engaged.
-  bpf_->detach(AfAlgBpf::Program::kEntry);
   ASSERT_FALSE(engage());
+  EXPECT_NE(engaged_text().find(" engine=ftrace"), std::string::npos) << engaged_text();
+  entries = bpf_->entries();
   EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(bpf_->entries(), entries + 1);
+  EXPECT_GE(ks_.hits(kAfAlgTarget).value_or(0), 1u);
+
+  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+  EXPECT_TRUE(round_trip_works());
+  bpf_->detach(AfAlgBpf::Program::kEntry);
+  EXPECT_TRUE(round_trip_works());
 }
 
-TEST_F(CoexistBpfTest, FexitFirstThenEngageIsRefusedWithEbusyAlsoWithAnotherEngagement) {
+TEST_F(CoexistBpfTest, FexitFirstThenEngageBothWorkAlsoWithAnotherEngagement) {
   engage_another();
   ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
   EXPECT_TRUE(round_trip_works());
   EXPECT_GT(bpf_->exits(), 0);
 
-  size_t mark = kernel_log().size();
-  EXPECT_EQ(engage().value(), EBUSY);
-  std::string log = log_since(mark);
-  EXPECT_NE(log.find("conflict: a BPF trampoline (fentry/fexit program) is attached"), std::string::npos) << log;
+  ASSERT_FALSE(engage());
+  long exits = bpf_->exits();
+  EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(bpf_->exits(), exits + 1);
+  EXPECT_EQ(bpf_->last_return(), -EPERM);
+  EXPECT_EQ(target::call_int(), kChosen);
+
+  // BPF detached first, then the engagement.
+  bpf_->detach(AfAlgBpf::Program::kExit);
+  EXPECT_FALSE(round_trip_works());
+  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
   EXPECT_TRUE(round_trip_works());
   EXPECT_EQ(target::call_int(), kChosen);
 }
 
-// Engaged first (with another engagement, so kprobes' IP-modifying ftrace
-// ops was in use already), then fexit and fentry attached: the engagement
-// still refuses, fentry counts every call, fexit sees the engagement's
-// value. Then the programs go first. (fexit is attached before fentry: see
-// DISABLED_EngageFirstThenFentryThenFexitBreaksFtrace for the other order.)
-TEST_F(CoexistBpfTest, EngageFirstThenFexitAndFentryBothWorkThenBpfDetachedFirst) {
+// Engaged first: the direct engine is the function's one direct caller, so
+// the kernel refuses a BPF trampoline (EBUSY to whoever attaches it) and
+// the engagement holds. Once it is disengaged, BPF attaches.
+TEST_F(CoexistBpfTest, EngageFirstThenBpfIsRefusedWithEbusyAndTheEngagementHolds) {
+  ASSERT_FALSE(engage());
+  EXPECT_NE(engaged_text().find(" engine=direct"), std::string::npos) << engaged_text();
+  EXPECT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), EBUSY);
+  EXPECT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), EBUSY);
+  EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(bpf_->exits(), 0);
+
+  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+  EXPECT_TRUE(round_trip_works());
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+  long entries = bpf_->entries();
+  EXPECT_TRUE(round_trip_works());
+  EXPECT_GT(bpf_->entries(), entries);
+}
+
+// On the shared ops (direct trampolines turned off) a BPF trampoline attached
+// after the engagement is told about it: fentry counts every call, fexit
+// sees the engagement's value; then the programs go first.
+TEST_F(CoexistBpfTest, OnTheSharedOpsEngageFirstThenFexitAndFentryBothWork) {
+  ASSERT_TRUE(util::write_once(kDirectTrampolines, "0"));
   engage_another();
   ASSERT_FALSE(engage());
-  EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(engaged_text().find(" engine=direct"), std::string::npos) << engaged_text();
   ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
   ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
-
   long entries = bpf_->entries(), exits = bpf_->exits();
   EXPECT_FALSE(round_trip_works());
   EXPECT_EQ(bpf_->entries(), entries + 1);
   EXPECT_EQ(bpf_->exits(), exits + 1);
   EXPECT_EQ(bpf_->last_return(), -EPERM);
-  EXPECT_GE(ks_.hits(kAfAlgTarget).value_or(0), 2u);
 
   bpf_->detach(AfAlgBpf::Program::kExit);
-  EXPECT_FALSE(round_trip_works());
   bpf_->detach(AfAlgBpf::Program::kEntry);
   EXPECT_FALSE(round_trip_works());
   ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
@@ -413,64 +443,16 @@ TEST_F(CoexistBpfTest, EngageFirstThenFexitAndFentryBothWorkThenBpfDetachedFirst
   EXPECT_EQ(target::call_int(), kChosen);
 }
 
-// The same, but the engagement goes first: BPF keeps counting and fexit now
-// sees the body's own (positive) return values.
-TEST_F(CoexistBpfTest, EngageFirstThenFexitAndFentryBothWorkThenDisengageFirst) {
-  ASSERT_FALSE(engage());
-  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
-  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
-  long entries = bpf_->entries();
-  EXPECT_FALSE(round_trip_works());
-  EXPECT_EQ(bpf_->entries(), entries + 1);
-  EXPECT_EQ(bpf_->last_return(), -EPERM);
-
-  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
-  entries = bpf_->entries();
-  long exits = bpf_->exits();
-  EXPECT_TRUE(round_trip_works());
-  EXPECT_GT(bpf_->entries(), entries);
-  EXPECT_GT(bpf_->exits(), exits);
-  EXPECT_GT(bpf_->last_return(), 0);
-  bpf_->detach(AfAlgBpf::Program::kEntry);
-  bpf_->detach(AfAlgBpf::Program::kExit);
-  EXPECT_TRUE(round_trip_works());
-}
-
-// fentry alone after the engagement, removed before or after it.
-TEST_F(CoexistBpfTest, EngageFirstThenFentryBothWorkInEitherRemovalOrder) {
-  engage_another();
-  for (bool bpf_goes_first : {true, false}) {
-    SCOPED_TRACE(bpf_goes_first ? "fentry detached first" : "disengaged first");
-    ASSERT_FALSE(engage());
-    ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
-    long entries = bpf_->entries();
-    EXPECT_FALSE(round_trip_works());
-    EXPECT_EQ(bpf_->entries(), entries + 1);
-    if (bpf_goes_first) {
-      bpf_->detach(AfAlgBpf::Program::kEntry);
-      EXPECT_FALSE(round_trip_works());
-      ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
-    } else {
-      ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
-      entries = bpf_->entries();
-      EXPECT_TRUE(round_trip_works());
-      EXPECT_GT(bpf_->entries(), entries);
-      bpf_->detach(AfAlgBpf::Program::kEntry);
-    }
-    EXPECT_TRUE(round_trip_works());
-  }
-}
-
 // Kept disabled: a kernel bug, not killswitch's. Adding an fexit program to
 // a function that already has an fentry program and an IP-modifying ftrace
-// user (an engagement, or a livepatch) makes Debian 6.1's BPF trampoline
-// retry a failed ftrace update by clearing the func of an ftrace_ops that is
-// still registered: ftrace WARNs (ftrace.c:7660), shuts itself down (every
-// engagement stops working), then a later change oopses. killswitch cannot
-// stop a BPF program attached after it. See docs/safety.md.
-TEST_F(CoexistBpfTest, DISABLED_EngageFirstThenFentryThenFexitBreaksFtrace) {
-  ASSERT_FALSE(engage());
+// user (an engagement on an ops of its own, or a livepatch) makes Debian
+// 6.1's BPF trampoline retry a failed ftrace update by clearing the func of
+// an ftrace_ops that is still registered: ftrace WARNs, shuts itself down
+// (every engagement stops working), then a later change oopses. killswitch
+// cannot stop a BPF program attached after it. See docs/safety.md.
+TEST_F(CoexistBpfTest, DISABLED_FentryFirstThenEngageThenFexitBreaksFtrace) {
   ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+  ASSERT_FALSE(engage());
   ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
   EXPECT_FALSE(round_trip_works());
 }

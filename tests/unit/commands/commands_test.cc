@@ -141,7 +141,7 @@ TEST_F(CommandsTest, MonitorCountsCallsPerSecond) {
   EXPECT_EQ(j["called"], true);
   EXPECT_EQ(j["per_target"]["fixture_clone.part.0"], 15);
   EXPECT_EQ(fake_.commands.front(),
-            "monitor fixture_clone\nmonitor fixture_clone.constprop.0\nmonitor fixture_clone.part.0\n");
+            "monitor fixture_clone at=0xffffffff81101100\nmonitor fixture_clone.constprop.0 at=0xffffffff81101180\nmonitor fixture_clone.part.0 at=0xffffffff81101200\n");
   EXPECT_TRUE(fake_.engagements.empty()) << "monitoring stops at the end";
 }
 

@@ -22,14 +22,14 @@ class EngageTest : public ::testing::Test {
 
 TEST_F(EngageTest, EngagesByNameWithTheNumber) {
   EXPECT_EQ(engage({"af_alg_sendmsg", "-EPERM"}), kExitOk) << io_.err.str();
-  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage af_alg_sendmsg -1\n"});
+  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage af_alg_sendmsg -1 at=0xffffffffc0001000\n"});
   EXPECT_NE(io_.out.str().find("engaged af_alg_sendmsg: returns -1 (-EPERM)"), std::string::npos);
 }
 
 TEST_F(EngageTest, ValueDefaultsFromTheReturnType) {
   EXPECT_EQ(engage({"tcp_sendmsg"}), kExitOk);
   EXPECT_EQ(engage({"may_setgroups"}), kExitOk);
-  EXPECT_EQ(fake_.commands, (std::vector<std::string>{"engage tcp_sendmsg -1\n", "engage may_setgroups 0\n"}));
+  EXPECT_EQ(fake_.commands, (std::vector<std::string>{"engage tcp_sendmsg -1 at=0xffffffff81101000\n", "engage may_setgroups 0 at=0xffffffff81109000\n"}));
   EXPECT_EQ(engage({"esp_input"}), kExitUsage) << "no BTF: the operator must say";
   EXPECT_NE(io_.err.str().find("give a value"), std::string::npos);
 }
@@ -37,9 +37,9 @@ TEST_F(EngageTest, ValueDefaultsFromTheReturnType) {
 // One write, one transaction in the module, one ftrace update.
 TEST_F(EngageTest, ClonesAreEngagedTogetherInOneWrite) {
   EXPECT_EQ(engage({"fixture_clone", "-ENOMEM"}), kExitOk);
-  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage fixture_clone -12\n"
-                                                     "engage fixture_clone.constprop.0 -12\n"
-                                                     "engage fixture_clone.part.0 -12\n"});
+  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage fixture_clone -12 at=0xffffffff81101100\n"
+                                                     "engage fixture_clone.constprop.0 -12 at=0xffffffff81101180\n"
+                                                     "engage fixture_clone.part.0 -12 at=0xffffffff81101200\n"});
   EXPECT_EQ(fake_.engagements.size(), 3u);
 }
 
@@ -84,7 +84,7 @@ TEST_F(EngageTest, NamedConditionIsSentInTheModuleGrammar) {
   EngageOptions opts{"__sock_create", "-EAFNOSUPPORT"};
   opts.condition = "family == AF_ALG";
   EXPECT_EQ(engage(opts), kExitOk) << io_.err.str();
-  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage __sock_create -97 if arg2==38\n"});
+  EXPECT_EQ(fake_.commands, std::vector<std::string>{"engage __sock_create -97 at=0xffffffff81100000 if arg2==38\n"});
   EXPECT_EQ(fake_.engagements[0].condition, "arg2==38");
 }
 
@@ -92,7 +92,7 @@ TEST_F(EngageTest, TryEngageSendsTheWindow) {
   EngageOptions opts{"af_alg_sendmsg", "-1"};
   opts.try_seconds = 30;
   EXPECT_EQ(engage(opts), kExitOk);
-  EXPECT_EQ(fake_.commands, std::vector<std::string>{"tryengage af_alg_sendmsg -1 30\n"});
+  EXPECT_EQ(fake_.commands, std::vector<std::string>{"tryengage af_alg_sendmsg -1 30 at=0xffffffffc0001000\n"});
   opts.condition = "uid != 0";
   EXPECT_EQ(engage(opts), kExitUsage);
 }

@@ -178,6 +178,27 @@ TEST(ParseCommand, EngageTakesAnExpiryBeforeItsCondition) {
   }
 }
 
+TEST(ParseCommand, TheVerbsThatEngageTakeAnAddressAmongTheirOptions) {
+  auto e = parse("engage f -1 at=0xffffffffc0123450 expire=5 if uid!=0\n");
+  ASSERT_EQ(e.err, 0);
+  EXPECT_EQ(e.cmd.at, 0xffffffffc0123450UL);
+  EXPECT_EQ(e.cmd.seconds, 5u);
+  EXPECT_EQ(e.cmd.cond.n, 1u);
+  auto t = parse("tryengage m:f -1 5 at=0xFFFFFFFF81000000");
+  ASSERT_EQ(t.err, 0);
+  EXPECT_EQ(t.cmd.at, 0xffffffff81000000UL);
+  auto m = parse("monitor f at=0x10");
+  ASSERT_EQ(m.err, 0);
+  EXPECT_EQ(m.cmd.at, 0x10UL);
+  EXPECT_EQ(parse("monitor f").cmd.at, 0UL) << "no address without one";
+  for (const char* bad : {"monitor f at=", "monitor f at=0x", "monitor f at=0x0", "monitor f at=ffffffff81000000",
+                          "monitor f at=0x1ffffffffffffffff", "monitor f at=0xfffg", "monitor f at=0x10 at=0x20",
+                          "disengage f at=0x10", "confirm f at=0x10", "engage f -1 if uid!=0 at=0x10",
+                          "monitor f at=-0x10", "monitor f at 0x10"}) {
+    EXPECT_EQ(parse(bad).err, -EINVAL) << bad;
+  }
+}
+
 TEST(ParseCommand, ConfirmNamesOneTarget) {
   auto p = parse("confirm af_alg:af_alg_sendmsg\n");
   ASSERT_EQ(p.err, 0);

@@ -23,6 +23,19 @@ TEST(Kallsyms, KeepsTextSymbolsWithTheirModule) {
   EXPECT_TRUE(table.find("__func__.1").empty());
 }
 
+TEST(Kallsyms, KnowsWhereAFunctionStartsWhenItIsTheOnlyOneOfItsName) {
+  auto table = fixture_table();
+  EXPECT_EQ(table.address_of("vfs_read"), 0xffffffff81100100u);
+  EXPECT_EQ(table.address_of("af_alg:af_alg_sendmsg"), table.find("af_alg_sendmsg")[0].address);
+  EXPECT_NE(table.address_of("af_alg_sendmsg"), 0u);
+  EXPECT_EQ(table.address_of("other:af_alg_sendmsg"), 0u) << "not in that module";
+  EXPECT_EQ(table.address_of("dup_name"), 0u) << "two of that name: the module looks it up";
+  EXPECT_EQ(table.address_of("mod_a:dup_mod"), table.find("dup_mod")[0].address);
+  EXPECT_EQ(table.address_of("no_such_function"), 0u);
+  auto hidden = SymbolTable::parse("0000000000000000 T vfs_read\n");
+  EXPECT_EQ(hidden.address_of("vfs_read"), 0u) << "kptr_restrict hides it";
+}
+
 TEST(Kallsyms, ListsEveryStaticOfTheSameName) {
   auto table = fixture_table();
   EXPECT_EQ(table.find("dup_name").size(), 2u);

@@ -19,6 +19,22 @@ TEST(WireCommand, WritesEachVerbAsTheModuleReadsIt) {
   EXPECT_EQ(Command::confirm("m:f").text(), "confirm m:f\n");
 }
 
+TEST(WireCommand, WritesWhereTheFunctionStartsForTheVerbsThatEngage) {
+  Command e = Command::engage("f", -1, "uid!=0", 5);
+  e.at = 0xffffffffc0123450;
+  EXPECT_EQ(e.text(), "engage f -1 expire=5 at=0xffffffffc0123450 if uid!=0\n");
+  Command m = Command::monitor("m:f");
+  m.at = 0x10;
+  EXPECT_EQ(m.text(), "monitor m:f at=0x10\n");
+  Command d = Command::disengage("f");
+  d.at = 0x10;
+  EXPECT_EQ(d.text(), "disengage f\n") << "only for the verbs that engage";
+  auto back = parse_command(e.text());
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(back->at, 0xffffffffc0123450u);
+  EXPECT_EQ(back->text(), e.text());
+}
+
 TEST(WireCommand, EveryTextItWritesParsesBackToItself) {
   for (const Command& c : {Command::engage("f", -1), Command::engage("af_alg:f", 0, "arg2==38&&uid!=0"),
                            Command::tryengage("f", -22, 5), Command::monitor("m:g"), Command::disengage("f"),
