@@ -12,9 +12,9 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/uidgid.h>
-#include <asm/unaligned.h>
 #include <linux/user_namespace.h>
 
+#include "compat.h"
 #include "condition.h"
 #include "condition_eval.h"
 

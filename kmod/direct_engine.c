@@ -34,6 +34,7 @@
 #include <linux/workqueue.h>
 
 #include "arch.h"
+#include "compat.h"
 #include "direct_engine.h"
 #include "engagement.h"
 #include "ftrace_engine.h"
@@ -107,7 +108,7 @@ int ks_direct_add(struct ks_engagement *e)
 	ops = ks_ftrace_site_ops(e->site, NULL, 0);
 	if (IS_ERR(ops))
 		return PTR_ERR(ops);
-	err = register_ftrace_direct_multi(ops, e->tramp);
+	err = ks_register_ftrace_direct(ops, e->tramp);
 	if (err) {
 		ks_ftrace_site_ops_free(ops);
 		return err;
@@ -127,7 +128,7 @@ static void ks_direct_remove(struct ks_engagement *e)
 {
 	struct ftrace_ops *ops = e->ops;
 
-	if (unregister_ftrace_direct_multi(ops, e->tramp))
+	if (ks_unregister_ftrace_direct(ops, e->tramp))
 		pr_err("%s: cannot take the trampoline off its call site\n",
 		       e->target);
 	ks_ftrace_site_ops_free(ops);

@@ -215,7 +215,6 @@ static const struct file_operations ks_fn_fops = {
 	.release = ks_fn_release,
 	.read = ks_fn_read,
 	.write = ks_retval_write,	/* only retval is writable (mode 0600) */
-	.llseek = no_llseek,
 };
 
 int ks_fs_add_fn(struct ks_engagement *e)

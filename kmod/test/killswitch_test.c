@@ -33,6 +33,8 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include "killswitch_test.h"
+
 #define KS_TEST_INT_VALUE 42
 #define KS_TEST_LONG_VALUE 0x123456789L
 

@@ -12,6 +12,7 @@
 #include <asm/ptrace.h>
 
 #include "arch.h"
+#include "compat.h"
 #include "return_slots.h"
 
 asmlinkage void ks_return_stub(void);
@@ -47,7 +48,7 @@ notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs)
 	 * x86_64: ftrace_regs is a pt_regs whose argument registers, ip and sp
 	 * are always saved, even without FTRACE_OPS_FL_SAVE_REGS.
 	 */
-	return &fregs->regs;
+	return ks_ftrace_regs_pt_regs(fregs);
 }
 
 unsigned long ks_arch_claim_return_stub(unsigned long key)
@@ -61,12 +62,12 @@ notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
 				       unsigned long stub, long retval)
 {
 	/* For the plain stub, and the slot's stub loads it again. */
-	fregs->regs.ax = retval;
+	ks_ftrace_regs_pt_regs(fregs)->ax = retval;
 	ks_arch_return_slot_set(stub, retval);
 	/*
 	 * ftrace returns to this ip with the stack as the function found it,
 	 * so the stub's return lands in the caller (as a livepatch lands in
 	 * its new function).
 	 */
-	ftrace_instruction_pointer_set(fregs, stub);
+	instruction_pointer_set(ks_ftrace_regs_pt_regs(fregs), stub);
 }
