@@ -22,10 +22,10 @@ int ks_engine_attach(struct ks_engagement *e);
 /* Under ks_lock. Lets @e's attached engine run the handler. */
 int ks_engine_enable(struct ks_engagement *e);
 /*
- * Under ks_lock. The same for @n engagements (pending ones are skipped)
- * with one ftrace update for all their call sites. 0, or the error of the
- * engagement at *@failed, with the ftrace ones not live; the caller
- * disarms them all.
+ * Under ks_lock. The same for @n engagements (pending ones are skipped):
+ * one ftrace update for all the shared ops' call sites, then one each for
+ * the direct ones and those with an ops of their own. 0, or the error of
+ * the engagement at *@failed; the caller disarms them all.
  */
 int ks_engine_enable_all(struct ks_engagement **list, unsigned int n,
 			 unsigned int *failed);
