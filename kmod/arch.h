@@ -1,15 +1,32 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The architecture-specific part: making a probed function return to its
- * caller at once. Each architecture carries its own return stub, because
- * the kernel's (just_return_func) is not exported to modules.
+ * The architecture-specific part (arch/x86/, arch/arm64/): making a probed
+ * function return to its caller at once, finding a function's ftrace call
+ * site, and reading what an instruction calls. x86_64 carries its own
+ * return stubs, because the kernel's (just_return_func) is not exported
+ * to modules; arm64 returns through the link register and needs none.
  */
 #ifndef KS_ARCH_H
 #define KS_ARCH_H
 
+#include <linux/errno.h>
+#include <linux/kconfig.h>
+
 struct ftrace_regs;
+struct kprobe;
 struct ks_engagement;
 struct pt_regs;
+
+/*
+ * The ftrace call site of the function a disabled kprobe (@scout) was
+ * registered at, or 0 when the function has none. x86 puts the kprobe on
+ * the site itself (kprobes on ftrace); arm64 has no kprobes on ftrace, and
+ * its site is the instruction after "mov x9, x30" at the function's start.
+ */
+unsigned long ks_arch_ftrace_site(struct kprobe *scout);
+
+/* The target of the call instruction at @addr, or 0 when it is none. */
+unsigned long ks_arch_call_target(unsigned long addr);
 
 /*
  * Called from a probe at the very first instruction of a function: sets the
@@ -20,19 +37,24 @@ void ks_arch_return_now(struct pt_regs *regs, long retval);
 /*
  * Called from a probe on a function's ftrace call site: resumes right after
  * that site, as if it were the no-op it is when nothing traces the function.
+ * Only with CONFIG_KPROBES_ON_FTRACE (x86); arm64 has no such probes.
  */
 void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site);
 
 /*
- * The registers an ftrace handler has without asking for all of them:
- * enough for what a condition reads (the argument registers).
+ * The registers an ftrace handler has without asking for all of them, as a
+ * pt_regs: enough for what a condition reads (the argument registers). The
+ * pt_regs inside @fregs where ftrace keeps one (x86; arm64 on 6.1), else
+ * @scratch filled from @fregs (arm64 on 6.12).
  */
-struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs);
+struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs,
+				    struct pt_regs *scratch);
 
 /*
  * The return stub for the function whose entry is @key, claimed once when
  * it is armed so the hot path needs no lookup: one that loads its own
- * value where a slot is free, else the plain one.
+ * value where a slot is free, else the plain one (x86); 0 where returns
+ * need no stub (arm64).
  */
 unsigned long ks_arch_claim_return_stub(unsigned long key);
 
@@ -53,6 +75,7 @@ void ks_arch_ftrace_return_now(struct ftrace_regs *fregs, unsigned long stub,
  */
 #define KS_DIRECT_SLOTS 64
 
+#if IS_ENABLED(CONFIG_X86_64)
 /*
  * Under ks_lock. Gives @e a free slot and sets *@tramp to its trampoline:
  * the slot's number, or -ENOSPC when all are taken.
@@ -62,5 +85,24 @@ int ks_arch_direct_claim(struct ks_engagement *e, unsigned long *tramp);
 void ks_arch_direct_point(int slot, struct ks_engagement *e);
 /* Once no call site calls the slot's trampoline any more: frees @slot. */
 void ks_arch_direct_release(int slot);
+#else
+/*
+ * No trampolines of ours here yet (arm64): every ftrace site goes to the
+ * shared ops, as with direct_trampolines=0 on x86.
+ */
+static inline int ks_arch_direct_claim(struct ks_engagement *e,
+				       unsigned long *tramp)
+{
+	return -EOPNOTSUPP;
+}
+
+static inline void ks_arch_direct_point(int slot, struct ks_engagement *e)
+{
+}
+
+static inline void ks_arch_direct_release(int slot)
+{
+}
+#endif
 
 #endif /* KS_ARCH_H */

@@ -33,24 +33,9 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "arch.h"
 #include "conflict.h"
 #include "engagement.h"
-
-#define KS_CALL_OPCODE 0xe8
-#define KS_CALL_SIZE 5
-
-/* The target of the call at @addr (an ftrace site), or 0 when it is none. */
-static unsigned long ks_call_target(unsigned long addr)
-{
-	u8 insn[KS_CALL_SIZE];
-	s32 rel;
-
-	if (copy_from_kernel_nofault(insn, (void *)addr, sizeof(insn)) ||
-	    insn[0] != KS_CALL_OPCODE)
-		return 0;
-	memcpy(&rel, insn + 1, sizeof(rel));
-	return addr + KS_CALL_SIZE + rel;
-}
 
 /*
  * A BPF trampoline alone on an ftrace site is called directly from it, and
@@ -60,7 +45,7 @@ static unsigned long ks_call_target(unsigned long addr)
  */
 static bool ks_has_bpf_trampoline(unsigned long addr)
 {
-	unsigned long target = ks_call_target(addr);
+	unsigned long target = ks_arch_call_target(addr);
 	char name[KSYM_SYMBOL_LEN];
 
 	if (!target)
@@ -147,8 +132,10 @@ static int ks_site_scout(const char *name, unsigned long addr,
 		kfree(scout);
 		return err;
 	}
-	site->addr = (unsigned long)scout->kp.addr;
-	site->ftrace = scout->kp.flags & KPROBE_FLAG_FTRACE;
+	site->addr = ks_arch_ftrace_site(&scout->kp);
+	site->ftrace = site->addr != 0;
+	if (!site->ftrace)
+		site->addr = (unsigned long)scout->kp.addr;
 	/*
 	 * A probe that joined an existing one is on an aggregate's list with
 	 * it. A probe alone off an ftrace site is on an aggregate's list too

@@ -25,7 +25,7 @@
  */
 static int ks_let_through(struct kprobe *kp, struct pt_regs *regs)
 {
-	if (!kprobe_ftrace(kp))
+	if (!IS_ENABLED(CONFIG_KPROBES_ON_FTRACE) || !kprobe_ftrace(kp))
 		return 0;	/* kprobes single-steps the copied instruction */
 	ks_arch_skip_ftrace_site(regs, (unsigned long)kp->addr);
 	return 1;
@@ -60,6 +60,19 @@ int ks_pre_handler(struct kprobe *kp, struct pt_regs *regs)
 }
 NOKPROBE_SYMBOL(ks_pre_handler);
 
+/*
+ * Out of line: where the architecture copies the registers into a pt_regs
+ * (arm64 on 6.12), the copy stays off the path of calls without a
+ * condition.
+ */
+static noinline notrace bool ks_ftrace_cond_fails(struct ks_engagement *e,
+						  struct ftrace_regs *fregs)
+{
+	struct pt_regs scratch;
+
+	return !ks_cond_match(&e->cond, ks_arch_ftrace_regs(fregs, &scratch));
+}
+
 notrace void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 			       struct ftrace_ops *ops, struct ftrace_regs *fregs)
 {
@@ -73,8 +86,7 @@ notrace void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 	preempt_disable_notrace();
 	e = ks_ip_lookup(ip);
 	/* The registers are fetched only for a condition to read. */
-	if (e && ks_returns_now(e, e->cond.n &&
-				   !ks_cond_match(&e->cond, ks_arch_ftrace_regs(fregs))))
+	if (e && ks_returns_now(e, e->cond.n && ks_ftrace_cond_fails(e, fregs)))
 		ks_arch_ftrace_return_now(fregs, e->stub, READ_ONCE(e->retval));
 	preempt_enable_notrace();
 }

@@ -20,8 +20,11 @@
 #if !IS_ENABLED(CONFIG_MODULES)
 #error "killswitch is a module and needs CONFIG_MODULES=y"
 #endif
-#if !IS_ENABLED(CONFIG_X86_64)
-#error "killswitch supports x86_64 only so far (arch/ holds the per-architecture part)"
+#if !IS_ENABLED(CONFIG_X86_64) && !IS_ENABLED(CONFIG_ARM64)
+#error "killswitch supports x86_64 and arm64 (arch/ holds the per-architecture part)"
+#endif
+#if !IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_REGS) && !IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_ARGS)
+#error "killswitch needs ftrace with registers (DYNAMIC_FTRACE_WITH_REGS or _WITH_ARGS) to return early from an ftrace site"
 #endif
 
 #endif /* KS_REQUIREMENTS_H */

@@ -42,7 +42,8 @@ void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site)
 }
 NOKPROBE_SYMBOL(ks_arch_skip_ftrace_site);
 
-notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs)
+notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs,
+					    struct pt_regs *scratch)
 {
 	/*
 	 * x86_64: ftrace_regs is a pt_regs whose argument registers, ip and sp

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm64: at a function's first instruction, and at its ftrace call site
+ * (ftrace keeps the caller's link register for it), the caller's return
+ * address is in the link register, so returning at once is setting x0 and
+ * resuming there. No stub is needed.
+ */
+#include <linux/ftrace.h>
+#include <linux/kprobes.h>
+#include <asm/ptrace.h>
+
+#include "arch.h"
+
+void ks_arch_return_now(struct pt_regs *regs, long retval)
+{
+	regs_set_return_value(regs, retval);
+	instruction_pointer_set(regs, procedure_link_pointer(regs));
+}
+NOKPROBE_SYMBOL(ks_arch_return_now);
+
+#ifdef CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS
+/* 6.2 on: ftrace_regs holds x0-x8, fp, lr, sp and pc, not a pt_regs. */
+notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs,
+					    struct pt_regs *scratch)
+{
+	return ftrace_partial_regs(fregs, scratch);
+}
+
+notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
+				       unsigned long stub, long retval)
+{
+	ftrace_regs_set_return_value(fregs, retval);
+	ftrace_override_function_with_return(fregs);
+}
+#else
+/* 6.1: a full pt_regs (FTRACE_OPS_FL_SAVE_REGS, ftrace_engine.c). */
+notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs,
+					    struct pt_regs *scratch)
+{
+	return &fregs->regs;
+}
+
+notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
+				       unsigned long stub, long retval)
+{
+	ks_arch_return_now(&fregs->regs, retval);
+}
+#endif
+
+unsigned long ks_arch_claim_return_stub(unsigned long key)
+{
+	return 0;
+}

@@ -1,0 +1,12 @@
+#!/bin/sh
+# The guest of the kernel vm/kernel.sh picks (KS_KERNEL, KS_ARCH): Debian's
+# image and modules tree, our modules built for it and staged in that tree,
+# and an initramfs for that release and architecture.
+set -eu
+ks_top=$(cd "$(dirname "$0")/.." && pwd)
+. "$ks_top/vm/kernel.sh"
+kmod=$(sh "$ks_top/scripts/build-kmod.sh")
+sh "$ks_top/vm/fetch-kernel.sh" >/dev/null
+sh "$ks_top/vm/stage-modules.sh" "$ks_kroot" "$kmod/killswitch.ko" "$kmod/test/killswitch_test.ko" \
+	"$kmod/test/livepatch/killswitch_test_livepatch.ko"
+sh "$ks_top/vm/build-initramfs.sh" "$ks_kroot" "$ks_initrd" "$ks_arch"
