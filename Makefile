@@ -10,14 +10,21 @@
 #   make bench       measure costs in the guest, write docs/performance.md
 #   make deb         build build/killswitch_<version>_amd64.deb (DKMS module source, tools, unit, catalog)
 #   make apt-repo    a signed apt repository of that package in build/apt-repo (KS_APT_KEY: the signing key)
+#
+# KERNEL=<series> and ARCH=<arch> pick another kernel of vm/kernels for the
+# guest targets (vm-image, vm-run, vm-shell, demo, bench) and kmod:
+#   make vm-run KERNEL=6.12 CMD='uname -r'      make vm-run ARCH=arm64 CMD=...
 
 BUILD      := build
 CMAKE_DIR  := $(BUILD)/cmake
-VM_DIR     := $(BUILD)/vm
-KREL        = $(shell sh scripts/kernel-release.sh)
+ARM64_DIR  := $(BUILD)/cmake-arm64
 JOBS       ?= $(shell nproc)
+# The harness reads these (vm/kernel.sh); Kbuild's own ARCH is set where
+# the module is built (scripts/build-kmod.sh).
+export KS_KERNEL := $(KERNEL)
+export KS_ARCH   := $(ARCH)
 
-.PHONY: all deps kmod build vm-image check demo vm-run vm-shell fuzz bench deb apt-repo clean
+.PHONY: all deps kmod build build-arm64 vm-image vm-images check demo vm-run vm-shell fuzz bench deb apt-repo clean
 
 all: build kmod
 
@@ -25,39 +32,50 @@ deps:
 	@sh scripts/install-deps.sh
 
 kmod: deps
-	$(MAKE) -C kmod KERNEL_RELEASE=$(KREL)
+	@sh scripts/build-kmod.sh >/dev/null
 
 build: deps
 	cmake -S . -B $(CMAKE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build $(CMAKE_DIR) -j $(JOBS)
 
-# The guest: Debian's kernel image, our modules in its tree, a small initramfs.
-vm-image: kmod
-	@sh vm/fetch-kernel.sh $(VM_DIR)/kernel >/dev/null
-	@sh vm/stage-modules.sh $(VM_DIR)/kernel/$(KREL) kmod/killswitch.ko kmod/test/killswitch_test.ko \
-		kmod/test/livepatch/killswitch_test_livepatch.ko
-	@sh vm/build-initramfs.sh $(VM_DIR)/kernel/$(KREL) $(VM_DIR)/initramfs.cpio.gz
+# The programs arm64 guests run (tests, tools, benchmark), cross-built into
+# build/guest-arm64.
+build-arm64: deps
+	cmake -S . -B $(ARM64_DIR) -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake \
+		-DKS_GUEST_DIR=$(CURDIR)/$(BUILD)/guest-arm64 -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(ARM64_DIR) -j $(JOBS) --target guest_tests ks-bench ks-trigger killswitch
 
-check: build vm-image
+# The guest programs for the chosen ARCH.
+GUEST_BUILD := $(if $(filter arm64 aarch64,$(ARCH)),build-arm64,build)
+
+# The guest: Debian's kernel image, our modules in its tree, a small initramfs.
+vm-image: deps
+	@sh vm/build-image.sh
+
+# The guests of every kernel in vm/kernels.
+vm-images: deps
+	@sh vm/build-images.sh
+
+check: build build-arm64 vm-images
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The demo builds quietly (the log is kept) so the guest's story stands out.
 demo:
 	@echo "killswitch demo: building the module, the tools and the guest image (log: $(BUILD)/demo-build.log)"
 	@mkdir -p $(BUILD)
-	@$(MAKE) --no-print-directory build vm-image >$(BUILD)/demo-build.log 2>&1 || \
+	@$(MAKE) --no-print-directory $(GUEST_BUILD) vm-image >$(BUILD)/demo-build.log 2>&1 || \
 		{ tail -n 40 $(BUILD)/demo-build.log; exit 1; }
 	@echo "killswitch demo: booting Debian's stock kernel under QEMU"
 	@sh vm/run.sh run 'sh /opt/killswitch/demo/copy-fail.sh'
 
-vm-run: build vm-image
+vm-run: $(GUEST_BUILD) vm-image
 	@sh vm/run.sh run "$(CMD)"
 
-vm-shell: build vm-image
+vm-shell: $(GUEST_BUILD) vm-image
 	@sh vm/run.sh shell
 
 # The benchmark, in the guest with instruction-counted time: writes docs/performance.md.
-bench: build vm-image
+bench: $(GUEST_BUILD) vm-image
 	sh bench/run.sh
 
 # A long fuzzing run of the module's parser (FUZZ_SECONDS, default 600).
@@ -73,5 +91,5 @@ apt-repo: deb
 	@sh scripts/build-apt-repo.sh build/killswitch_*_amd64.deb $(BUILD)/apt-repo
 
 clean:
-	-$(MAKE) -C kmod clean KERNEL_RELEASE=$(KREL)
+	-$(MAKE) -C kmod clean KERNEL_RELEASE=$$(sh scripts/kernel-release.sh)
 	rm -rf $(BUILD)

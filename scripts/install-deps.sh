@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs, with apt-get, everything the build, the VM harness and the tests need.
 # Idempotent: when every package is already there it only checks and returns.
+# The arm64 guests (vm/kernels) need arm64 as a foreign architecture: their
+# kernels, busybox and the libraries the guest programs are cross-built with.
 set -eu
 
 PACKAGES="
@@ -12,6 +14,9 @@ libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev libexp
 libelf-dev zlib1g-dev dwarves libdpkg-dev lintian libssl-dev
 ovmf shim-signed grub-efi-amd64-signed mokutil dkms expect openssl
 apt-utils gnupg python3-jsonschema
+qemu-system-arm gcc-aarch64-linux-gnu g++-aarch64-linux-gnu
+libgtest-dev:arm64 libgmock-dev:arm64 libfmt-dev:arm64 libbpf-dev:arm64 libelf-dev:arm64
+zlib1g-dev:arm64 libssl-dev:arm64 libdpkg-dev:arm64 libtomlplusplus-dev:arm64
 "
 
 missing=""
@@ -32,6 +37,7 @@ fi
 
 echo "install-deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
+dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
 apt-get update -q
 # shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Prints the release (uname -r) of the kernel that linux-headers-amd64 points at:
-# the one the module is built for and the VM boots.
+# Prints the release (uname -r) of the kernel that KS_KERNEL and KS_ARCH pick
+# from vm/kernels (the first line without them): the one the module is built
+# for and the VM boots.
 set -eu
-dep=$(dpkg-query -W -f='${Depends}' linux-headers-amd64)
-# "linux-headers-6.1.0-56-amd64 (= 6.1.192-2)" -> "6.1.0-56-amd64"
-echo "$dep" | sed -n 's/.*linux-headers-\([^ ,]*-amd64\).*/\1/p'
+ks_top=$(cd "$(dirname "$0")/.." && pwd)
+. "$ks_top/vm/kernel.sh"
+echo "$ks_release"

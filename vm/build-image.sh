@@ -7,6 +7,8 @@ ks_top=$(cd "$(dirname "$0")/.." && pwd)
 . "$ks_top/vm/kernel.sh"
 kmod=$(sh "$ks_top/scripts/build-kmod.sh")
 sh "$ks_top/vm/fetch-kernel.sh" >/dev/null
-sh "$ks_top/vm/stage-modules.sh" "$ks_kroot" "$kmod/killswitch.ko" "$kmod/test/killswitch_test.ko" \
-	"$kmod/test/livepatch/killswitch_test_livepatch.ko"
+# The livepatch test module only where the kernel has livepatch.
+livepatch=$kmod/test/livepatch/killswitch_test_livepatch.ko
+[ -f "$livepatch" ] || livepatch=
+sh "$ks_top/vm/stage-modules.sh" "$ks_kroot" "$kmod/killswitch.ko" "$kmod/test/killswitch_test.ko" $livepatch
 sh "$ks_top/vm/build-initramfs.sh" "$ks_kroot" "$ks_initrd" "$ks_arch"

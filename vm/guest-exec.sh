@@ -5,7 +5,9 @@
 #   usage: guest-exec.sh <program under build/guest> [args...]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-guest_dir=$(cd "${KS_BUILD_DIR:-$here/../build}/guest" && pwd)
+ks_top=$(cd "$here/.." && pwd)
+. "$here/kernel.sh"
+guest_dir=$(cd "$ks_guest_dir" && pwd)
 prog=$1
 shift
 for arg in "$@"; do

@@ -4,6 +4,8 @@
 #   usage: vm/run.sh run '<command>'   output on stdout, exits with its status
 #          vm/run.sh shell
 # Environment:
+#   KS_KERNEL, KS_ARCH  which kernel of vm/kernels to boot (make's KERNEL=
+#                    and ARCH=); the table's first line by default
 #   KS_LOAD=0        boot without loading killswitch.ko
 #   VM_SHARE=<dir>   readable in the guest at /mnt/host
 #   VM_SMP, VM_MEM   vCPUs (2) and memory (1024M)
@@ -21,14 +23,18 @@
 # An oops, panic, WARN or hung guest fails the run and prints the guest's log.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-build=${KS_BUILD_DIR:-$here/../build}
-release=$(sh "$here/../scripts/kernel-release.sh")
-kroot=$build/vm/kernel/$release
-initrd=$build/vm/initramfs.cpio.gz
+ks_top=$(cd "$here/.." && pwd)
+. "$here/kernel.sh"
+build=$ks_build
+release=$ks_release
+kroot=$ks_kroot
+initrd=$ks_initrd
 mode=${1:-}
 
-[ -f "$initrd" ] && [ -f "$kroot/.complete" ] ||
-	{ echo "vm: no guest image; run 'make vm-image' first" >&2; exit 2; }
+[ -f "$initrd" ] && [ -f "$kroot/.complete" ] && [ -d "$ks_guest_dir" ] || {
+	echo "vm: no guest image for $release; run 'make vm-image KERNEL=$ks_series ARCH=$ks_arch' first" >&2
+	exit 2
+}
 case "$mode" in
 run) [ $# -eq 2 ] || { echo "usage: $0 run '<command>'" >&2; exit 2; } ;;
 shell) ;;
@@ -44,12 +50,20 @@ trap 'rm -rf "$out"' EXIT
 # patched (seen: a CPU looping on a stale int3 at a function entry whose
 # memory already held the NOP again, freed by a gdb single-step), which
 # breaks the kernel's own text patching; docs/safety.md has the details.
+# What differs between the architectures: the machine, the console, and
+# where the command's output goes (x86 has a second serial port for it;
+# arm64's virt machine has one, so the output comes back as a file).
+case "$ks_arch" in
+amd64) qemu=qemu-system-x86_64 machine="-machine pc -cpu max" console=ttyS0 output=ttyS1 ;;
+arm64) qemu=qemu-system-aarch64 machine="-machine virt -cpu max,pauth-impdef=on" console=ttyAMA0 output=file ;;
+esac
 share=0
-set -- -accel "tcg,thread=${VM_TCG_THREAD:-single}" -cpu max -m "${VM_MEM:-1024M}" -smp "${VM_SMP:-2}" \
+# shellcheck disable=SC2086 # $machine is several options
+set -- -accel "tcg,thread=${VM_TCG_THREAD:-single}" $machine -m "${VM_MEM:-1024M}" -smp "${VM_SMP:-2}" \
 	-display none -monitor none -no-reboot -nodefaults \
 	-virtfs "local,path=${VM_MODULES:-$kroot/lib/modules},mount_tag=modules,security_model=none,readonly=on" \
 	-virtfs "local,path=$out,mount_tag=ksout,security_model=none" \
-	-virtfs "local,path=$build/guest,mount_tag=ksbuild,security_model=none,readonly=on"
+	-virtfs "local,path=$ks_guest_dir,mount_tag=ksbuild,security_model=none,readonly=on"
 if [ -n "${VM_SHARE:-}" ]; then
 	share=1
 	set -- "$@" -virtfs "local,path=$(cd "$VM_SHARE" && pwd),mount_tag=host,security_model=none,readonly=on"
@@ -63,27 +77,32 @@ if [ "${VM_ICOUNT:-0}" = 1 ]; then
 fi
 # no_timer_check: on a busy host the IO-APIC timer test at boot can miss its
 # window under TCG and panic ("IO-APIC + timer doesn't work"); seen in local runs.
-append="console=ttyS0 panic=-1 loglevel=7 no_timer_check ks.mode=$mode ks.load=${KS_LOAD:-1} ks.share=$share ${VM_APPEND:-}"
+append="console=$console panic=-1 loglevel=7 no_timer_check ks.mode=$mode ks.load=${KS_LOAD:-1} ks.share=$share ks.output=$output ${VM_APPEND:-}"
 if [ -n "${VM_SECURE_BOOT:-}" ]; then
 	# The firmware verifies shim, shim verifies grub, grub (through shim)
 	# verifies the kernel; the initramfs is not signed, the modules are.
 	sh "$here/secure-boot/esp.sh" "$out/esp" "$kroot/boot/vmlinuz-$release" "$initrd" "$append"
 	set -- "$@" $(sh "$here/secure-boot/qemu-args.sh" "$VM_SECURE_BOOT" "$out/esp")
 else
-	set -- "$@" -machine pc -kernel "$kroot/boot/vmlinuz-$release" -initrd "$initrd"
+	set -- "$@" -kernel "$kroot/boot/vmlinuz-$release" -initrd "$initrd"
 fi
 
 if [ "$mode" = shell ]; then
 	[ -n "${VM_SECURE_BOOT:-}" ] || set -- "$@" -append "$append"
 	rc=0
-	qemu-system-x86_64 "$@" -serial mon:stdio || rc=$?
+	"$qemu" "$@" -serial mon:stdio || rc=$?
 	exit "$rc"
 fi
 [ -n "${VM_SECURE_BOOT:-}" ] || set -- "$@" -append "$append"
 
 rc=0
-timeout -k 10 "${VM_TIMEOUT:-600}" qemu-system-x86_64 "$@" \
-	-serial "file:$out/console.log" -serial stdio </dev/null || rc=$?
+if [ "$output" = ttyS1 ]; then
+	set -- "$@" -serial "file:$out/console.log" -serial stdio
+else
+	set -- "$@" -serial "file:$out/console.log"
+fi
+timeout -k 10 "${VM_TIMEOUT:-600}" "$qemu" "$@" </dev/null || rc=$?
+[ "$output" = file ] && [ -f "$out/output" ] && cat "$out/output"
 
 show_log() {
 	echo "---- guest log ($1) ----" >&2
@@ -104,8 +123,9 @@ if [ -z "$status" ]; then
 	show_log "guest stopped before the command finished (panic or qemu exit $rc)"
 	exit 125
 fi
-# The patterns the kernel prints for an oops, a WARN, a BUG or a stall.
-problems='Oops|BUG:|WARNING: CPU|Kernel panic|general protection fault|Call Trace:|detected stalls|blocked for more than'
+# The patterns the kernel prints for an oops, a WARN, a BUG or a stall, on
+# x86 and arm64 (whose backtraces say "Call trace:").
+problems='Oops|BUG:|WARNING: CPU|Kernel panic|general protection fault|Call [Tt]race:|detected stalls|blocked for more than|Internal error:|Unable to handle kernel'
 if grep -E -q "$problems" "$out/dmesg"; then
 	show_log "the guest kernel reported a problem"
 	echo "---- the lines that show it ----" >&2
