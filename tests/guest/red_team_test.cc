@@ -191,6 +191,9 @@ TEST_F(RedTeamTest, ThirtyOrdinaryMitigationsStayAccepted) {
   for (const char* fn : functions) {
     std::string command = std::string("engage ") + fn + " -EPERM if comm==ks-inert";
     auto err = ks_.command(command);
+    // A function this kernel's build inlined (__io_uring_register on arm64)
+    // is not there to engage; the count below still asks for thirty.
+    if (err.value() == ENOENT) continue;
     EXPECT_FALSE(err) << command << ": " << err.message();
     if (!err) {
       accepted++;
@@ -207,17 +210,20 @@ TEST_F(RedTeamTest, ThirtyOrdinaryMitigationsStayAccepted) {
 namespace ks::guest {
 namespace {
 
-// Functions kprobes can take but ftrace cannot: a notrace function (no
-// ftrace site) engages through a breakpoint; a .cold block may be
-// monitored but never short-circuited. Neither is ever a false EBUSY.
-TEST_F(RedTeamTest, FunctionsWithoutAnFtraceSiteEngageAndColdPartsAreRefusedClearly) {
+// A function kprobes can take but ftrace cannot: a notrace function (no
+// ftrace site) engages through a breakpoint, never a false EBUSY.
+TEST_F(RedTeamTest, FunctionsWithoutAnFtraceSiteEngage) {
   ASSERT_FALSE(ks_.engage(target::kNotrace, -EPERM)) << kernel_log();
   EXPECT_NE(engaged_text().find(" engine=kprobe"), std::string::npos) << engaged_text();
   EXPECT_EQ(target::call_notrace(), -EPERM);
   EXPECT_EQ(ks_.hits(target::kNotrace).value_or(0), 1u);
   ASSERT_FALSE(ks_.disengage(target::kNotrace));
   EXPECT_EQ(target::call_notrace(), target::kIntValue);
+}
 
+// A .cold block may be monitored but never short-circuited: it is a part of
+// its function, not a function. Some kernels have none (Debian's 6.12).
+TEST_F(RedTeamTest, ColdPartsAreRefusedClearly) {
   std::string cold;
   std::istringstream kallsyms(util::read_text("/proc/kallsyms").value_or(""));
   for (std::string line; std::getline(kallsyms, line);) {
@@ -226,7 +232,7 @@ TEST_F(RedTeamTest, FunctionsWithoutAnFtraceSiteEngageAndColdPartsAreRefusedClea
       break;
     }
   }
-  ASSERT_FALSE(cold.empty()) << "the stock kernel has .cold parts";
+  if (cold.empty()) GTEST_SKIP() << "this kernel has no .cold parts";
   EXPECT_EQ(ks_.command("engage " + cold + " -EPERM").value(), EACCES);
   EXPECT_NE(kernel_log().find("engage " + cold + " refused: a .cold part is a block of its function"),
             std::string::npos);

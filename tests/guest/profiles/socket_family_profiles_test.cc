@@ -3,10 +3,14 @@
 //   CVE-2025-38524 rxrpc: user-space AF_RXRPC refused, kafs (kernel) not
 //   CVE-2025-22109 ax25:  AF_AX25 refused, other families and open sockets not
 //   CVE-2026-23086 vsock: AF_VSOCK refused, a connection made before works on
+// <sys/socket.h> first: the uapi headers use sockaddr without including it
+// (arm64's copy of vm_sockets.h does not build otherwise).
+// clang-format off
+#include <sys/socket.h>
 #include <linux/ax25.h>
 #include <linux/rxrpc.h>
 #include <linux/vm_sockets.h>
-#include <sys/socket.h>
+// clang-format on
 #include <unistd.h>
 
 #include <cerrno>

@@ -30,6 +30,9 @@ inline constexpr const char* kLong = "killswitch_test_long";
 inline constexpr const char* kArgs = "killswitch_test_args";
 inline constexpr const char* kVoid = "killswitch_test_void";
 inline constexpr const char* kNotrace = "killswitch_test_notrace";  // no ftrace site
+// A kernel function kprobes refuses (NOKPROBE_SYMBOL in kernel/notifier.c),
+// on every architecture and kernel the suite runs.
+inline constexpr const char* kKprobeBlacklisted = "notifier_call_chain";
 inline constexpr long kIntValue = 42;
 inline constexpr long kLongValue = 0x123456789L;
 

@@ -107,12 +107,16 @@ TEST(KernelFacts, MissingReleaseIsAnError) {
 namespace ks::profile {
 namespace {
 
-// The changelog of the guest's real Debian kernel (make vm-image fetches it).
+// The changelog of the default guest's real Debian 6.1 kernel (make
+// vm-image fetches it; the other kernels' trees are next to it).
 TEST(KernelFacts, RealDebianChangelogListsCatalogCvesByVersion) {
   std::filesystem::path found;
   std::error_code ec;
   for (const auto& e : std::filesystem::recursive_directory_iterator(KS_SOURCE_DIR "/build/vm/kernel", ec))
-    if (e.path().filename() == "changelog.gz" || e.path().filename() == "changelog.Debian.gz") found = e.path();
+    if ((e.path().filename() == "changelog.gz" || e.path().filename() == "changelog.Debian.gz") &&
+        e.path().string().find("/6.1.0-") != std::string::npos &&
+        e.path().string().find("-amd64/") != std::string::npos)
+      found = e.path();
   if (found.empty()) GTEST_SKIP() << "no guest kernel fetched (make vm-image)";
   auto text = util::read_gzip(found);
   ASSERT_TRUE(text) << text.error().message();
