@@ -122,8 +122,14 @@ int main(int argc, char** argv) {
   };
   row("(a) plain function", plain);
   // The same three variants on each ftrace engine: a direct trampoline (the
-  // default), then the shared ops (what engagements past the 64th get).
-  for (bool direct : {true, false}) {
+  // default), then the shared ops (what engagements past the 64th get);
+  // arm64 has the shared ops only.
+#if defined(__x86_64__)
+  const std::vector<bool> engines = {true, false};
+#else
+  const std::vector<bool> engines = {false};
+#endif
+  for (bool direct : engines) {
     set_direct_trampolines(direct ? 64 : 0);
     std::string engine = direct ? "direct trampoline" : "shared ftrace ops";
     command(ks::wire::Command::engage(kEmpty, -EPERM));
@@ -149,7 +155,11 @@ int main(int argc, char** argv) {
 
   if (calls_only) return 0;
 
+#if defined(__x86_64__)
   const char* entry = "__x64_sys_getpgid";
+#else
+  const char* entry = "__arm64_sys_getpgid";
+#endif
   std::printf("\n### getpgid(0) from user space, its entry function `%s` (%d calls)\n\n", entry, kSyscalls);
   std::printf("| variant | ns per call | over plain |\n|---|---:|---:|\n");
   getpgid_ns();  // warm up
