@@ -65,7 +65,7 @@ demo:
 	@mkdir -p $(BUILD)
 	@$(MAKE) --no-print-directory $(GUEST_BUILD) vm-image >$(BUILD)/demo-build.log 2>&1 || \
 		{ tail -n 40 $(BUILD)/demo-build.log; exit 1; }
-	@echo "killswitch demo: booting Debian's stock kernel under QEMU"
+	@echo "killswitch demo: booting Debian's stock kernel $$(sh scripts/kernel-release.sh) under QEMU"
 	@sh vm/run.sh run 'sh /opt/killswitch/demo/copy-fail.sh'
 
 vm-run: $(GUEST_BUILD) vm-image

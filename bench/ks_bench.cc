@@ -121,6 +121,8 @@ int main(int argc, char** argv) {
     std::printf("| %s | %.1f | %+.1f |\n", name.c_str(), ns, ns - plain);
   };
   row("(a) plain function", plain);
+  const int default_trampolines =
+      static_cast<int>(ks::util::read_long("/sys/module/killswitch/parameters/direct_trampolines").value_or(0));
   // The same three variants on each ftrace engine: a direct trampoline (the
   // default), then the shared ops (what engagements past the 64th get);
   // arm64 has the shared ops only.
@@ -130,7 +132,7 @@ int main(int argc, char** argv) {
   const std::vector<bool> engines = {false};
 #endif
   for (bool direct : engines) {
-    set_direct_trampolines(direct ? 64 : 0);
+    set_direct_trampolines(direct ? default_trampolines : 0);
     std::string engine = direct ? "direct trampoline" : "shared ftrace ops";
     command(ks::wire::Command::engage(kEmpty, -EPERM));
     row("(b) engaged: short-circuited, " + engine, ns_per_call());
@@ -142,7 +144,7 @@ int main(int argc, char** argv) {
     row("(c') monitor: counted, runs, " + engine, ns_per_call());
     command(ks::wire::Command::disengage(kEmpty));
   }
-  set_direct_trampolines(64);
+  set_direct_trampolines(default_trampolines);
   must(ks::util::write_once(kPlainKprobe, "1").has_value(), "plain kprobe on");
   row("(d) plain kprobe, empty handler (the upstream patch's mechanism)", ns_per_call());
   must(ks::util::write_once(kPlainKprobe, "0").has_value(), "plain kprobe off");

@@ -73,9 +73,9 @@ void ks_arch_ftrace_return_now(struct ftrace_regs *fregs, unsigned long stub,
  * circuits it when the engagement kills (and its condition holds, which a
  * trampoline asks ks_direct_decide()).
  */
+#if IS_ENABLED(CONFIG_X86_64)
 #define KS_DIRECT_SLOTS 64
 
-#if IS_ENABLED(CONFIG_X86_64)
 /*
  * Under ks_lock. Gives @e a free slot and sets *@tramp to its trampoline:
  * the slot's number, or -ENOSPC when all are taken.
@@ -88,8 +88,11 @@ void ks_arch_direct_release(int slot);
 #else
 /*
  * No trampolines of ours here yet (arm64): every ftrace site goes to the
- * shared ops, as with direct_trampolines=0 on x86.
+ * shared ops, as with direct_trampolines=0 on x86, and the parameter takes
+ * 0 only.
  */
+#define KS_DIRECT_SLOTS 0
+
 static inline int ks_arch_direct_claim(struct ks_engagement *e,
 				       unsigned long *tramp)
 {

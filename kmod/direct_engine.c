@@ -57,7 +57,7 @@ static const struct kernel_param_ops ks_direct_max_ops = {
 };
 module_param_cb(direct_trampolines, &ks_direct_max_ops, &ks_direct_max, 0644);
 MODULE_PARM_DESC(direct_trampolines,
-		 "most engagements on direct trampolines, the rest share one ftrace ops (at most 64, the default; 0 leaves engaged functions open to BPF trampolines attached later)");
+		 "most engagements on direct trampolines, the rest share one ftrace ops (at most 64 on x86_64, the default; 0 on arm64, which has none; 0 leaves engaged functions open to BPF trampolines attached later)");
 
 /* What a retired trampoline serves until it is off its call site. */
 static DEFINE_PER_CPU(struct ks_counters, ks_idle_counters);

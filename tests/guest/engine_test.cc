@@ -243,3 +243,21 @@ TEST_F(EngineTest, DisengageAllTakesDownBothEnginesAtOnce) {
 
 }  // namespace
 }  // namespace ks::guest
+
+namespace ks::guest {
+namespace {
+
+// direct_trampolines goes up to what the architecture has: 64 on x86_64,
+// none on arm64; a value past that is refused and changes nothing.
+TEST_F(EngineTest, TheTrampolineCountIsBoundedByTheArchitecture) {
+  const std::string param = "/sys/module/killswitch/parameters/direct_trampolines";
+  const long most = kHasTrampolines ? 64 : 0;
+  EXPECT_EQ(util::read_long(param).value_or(-1), most);
+  EXPECT_FALSE(util::write_once(param, std::to_string(most + 1)));
+  EXPECT_EQ(util::read_long(param).value_or(-1), most);
+  EXPECT_TRUE(util::write_once(param, "0"));
+  EXPECT_TRUE(util::write_once(param, std::to_string(most)));
+}
+
+}  // namespace
+}  // namespace ks::guest

@@ -53,7 +53,19 @@ crash_report)
 			echo 'monitor killswitch_test:killswitch_test_long' > $ctl && echo c > /proc/sysrq-trigger"
 	grep -q "Tainted: .*K" "$out" || { echo "FAIL: the panic's Tainted: line lacks K"; cat "$out"; exit 1; }
 	echo "ok: Tainted: says K" ;;
+# The same on arm64 (one serial port: the output comes back as a file;
+# backtraces say "Call trace:").
+arm64_exit_status)
+	KS_ARCH=arm64 expect 7 "hello from aarch64" "$run" run 'echo hello from $(uname -m); exit 7' ;;
+arm64_detects_warn)
+	KS_ARCH=arm64 expect 126 "Call trace:" "$run" run \
+		'modprobe killswitch_test && echo 1 > /sys/kernel/debug/killswitch_test/warn; exit 0' ;;
+arm64_detects_panic)
+	KS_ARCH=arm64 expect 125 "Kernel panic" "$run" run 'echo c > /proc/sysrq-trigger' ;;
+unknown_kernel)
+	# A kernel vm/kernels does not list: refused, with the ones it does.
+	KS_KERNEL=5.10 expect 2 "KERNEL=6.12 ARCH=arm64" "$run" run true ;;
 *)
-	echo "usage: $0 exit_status|loads_killswitch|ks_load_0|share|detects_warn|detects_panic|detects_hang|crash_report" >&2
+	echo "usage: $0 exit_status|loads_killswitch|ks_load_0|share|detects_warn|detects_panic|detects_hang|crash_report|arm64_exit_status|arm64_detects_warn|arm64_detects_panic|unknown_kernel" >&2
 	exit 2 ;;
 esac
