@@ -39,10 +39,12 @@ build: deps
 	cmake --build $(CMAKE_DIR) -j $(JOBS)
 
 # The programs arm64 guests run (tests, tools, benchmark), cross-built into
-# build/guest-arm64.
+# build/guest-arm64. At -O1: it builds in 2.7 minutes here against 3.8 for
+# -O3, and what they measure runs in the kernel.
 build-arm64: deps
 	cmake -S . -B $(ARM64_DIR) -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake \
-		-DKS_GUEST_DIR=$(CURDIR)/$(BUILD)/guest-arm64 -DCMAKE_BUILD_TYPE=Release >/dev/null
+		-DKS_GUEST_DIR=$(CURDIR)/$(BUILD)/guest-arm64 -DCMAKE_BUILD_TYPE=Cross \
+		-DCMAKE_C_FLAGS_CROSS=-O1 -DCMAKE_CXX_FLAGS_CROSS=-O1 >/dev/null
 	cmake --build $(ARM64_DIR) -j $(JOBS) --target guest_tests ks-bench ks-trigger killswitch
 
 # The guest programs for the chosen ARCH.
