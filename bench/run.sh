@@ -18,21 +18,30 @@ x86_part() { if [ -f "$out" ]; then sed "/^$marker\$/,\$d" "$out"; fi; }
 arm64_part() { if [ -f "$out" ]; then sed -n "/^$marker\$/,\$p" "$out"; fi; }
 
 if [ "$ks_arch" = arm64 ]; then
-	VM_ICOUNT=1 VM_SMP=1 VM_TIMEOUT=1800 sh "$top/vm/run.sh" run 'ks-bench calls' >"$tmp"
 	{
 		x86_part
 		echo "$marker"
 		echo
 		echo "## arm64"
 		echo
-		echo "Debian's arm64 kernel $ks_release under QEMU TCG (\`-M virt -cpu max\`), one"
-		echo "vCPU, \`-icount shift=0,sleep=off\`: instruction counts again, of arm64"
+		echo "Debian's arm64 kernels under QEMU TCG (\`-M virt -cpu max\`), one vCPU,"
+		echo "\`-icount shift=0,sleep=off\`: instruction counts again, of arm64"
 		echo "instructions, so they compare with each other, not with the x86 rows."
 		echo "arm64 has no direct trampolines of ours: every function with an ftrace"
-		echo "site is on the shared ops (docs/abi.md, Architectures). Reproduce:"
-		echo "\`make bench ARCH=arm64\`."
-		echo
-		sed 's/^### /#### /' "$tmp"
+		echo "site is on the shared ops (docs/abi.md, Architectures). 6.1 saves every"
+		echo "register for it (\`FTRACE_OPS_FL_SAVE_REGS\`), 6.12 only the argument"
+		echo "registers. Reproduce: \`make bench ARCH=arm64\` (every arm64 kernel of"
+		echo "vm/kernels)."
+		# Each arm64 kernel of the table, its own guest image first.
+		grep -v '^#' "$top/vm/kernels" | awk '$2 == "arm64" { print $1 }' | while read -r series; do
+			KS_KERNEL=$series KS_ARCH=arm64 sh "$top/vm/build-image.sh" >/dev/null 2>&1
+			release=$(KS_KERNEL=$series KS_ARCH=arm64 sh "$top/scripts/kernel-release.sh")
+			echo
+			echo "### $release"
+			echo
+			KS_KERNEL=$series KS_ARCH=arm64 VM_ICOUNT=1 VM_SMP=1 VM_TIMEOUT=1800 \
+				sh "$top/vm/run.sh" run 'ks-bench calls' | sed 's/^### /#### /'
+		done
 	} >"$out.tmp"
 	mv "$out.tmp" "$out"
 	cat "$out"

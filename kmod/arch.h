@@ -45,8 +45,14 @@ void ks_arch_skip_ftrace_site(struct pt_regs *regs, unsigned long site);
  * The registers an ftrace handler has without asking for all of them, as a
  * pt_regs: enough for what a condition reads (the argument registers). The
  * pt_regs inside @fregs where ftrace keeps one (x86; arm64 on 6.1), else
- * @scratch filled from @fregs (arm64 on 6.12).
+ * @scratch filled from @fregs (arm64 on 6.12: KS_ARCH_FTRACE_REGS_COPIED,
+ * and only then does the handler give it a @scratch, on its stack).
  */
+#if IS_ENABLED(CONFIG_ARM64) && IS_ENABLED(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS)
+#define KS_ARCH_FTRACE_REGS_COPIED 1
+#else
+#define KS_ARCH_FTRACE_REGS_COPIED 0
+#endif
 struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs,
 				    struct pt_regs *scratch);
 

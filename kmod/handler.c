@@ -61,16 +61,23 @@ int ks_pre_handler(struct kprobe *kp, struct pt_regs *regs)
 NOKPROBE_SYMBOL(ks_pre_handler);
 
 /*
- * Out of line: where the architecture copies the registers into a pt_regs
- * (arm64 on 6.12), the copy stays off the path of calls without a
- * condition.
+ * Where the architecture copies the registers into a pt_regs (arm64 on
+ * 6.12), out of line, so that the copy's stack stays off every other path.
  */
-static noinline notrace bool ks_ftrace_cond_fails(struct ks_engagement *e,
-						  struct ftrace_regs *fregs)
+static noinline notrace bool ks_ftrace_cond_fails_copied(struct ks_engagement *e,
+							 struct ftrace_regs *fregs)
 {
 	struct pt_regs scratch;
 
 	return !ks_cond_match(&e->cond, ks_arch_ftrace_regs(fregs, &scratch));
+}
+
+static __always_inline bool ks_ftrace_cond_fails(struct ks_engagement *e,
+						 struct ftrace_regs *fregs)
+{
+	if (KS_ARCH_FTRACE_REGS_COPIED)
+		return ks_ftrace_cond_fails_copied(e, fregs);
+	return !ks_cond_match(&e->cond, ks_arch_ftrace_regs(fregs, NULL));
 }
 
 notrace void ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
