@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "profile/applicability.h"
+#include "profile/kernel_facts.h"
+#include "profile/versions.h"
 #include "support/sample_profile.h"
 #include "support/temp_tree.h"
 
@@ -44,6 +49,51 @@ TEST(Catalog, FindsAProfileByIdOrPath) {
   EXPECT_EQ(p->source, path);
   EXPECT_TRUE(find_profile(path.string(), {}));
   EXPECT_FALSE(find_profile("CVE-2000-0001", {t.root() / "d"}));
+}
+
+}  // namespace
+}  // namespace ks::profile
+
+namespace ks::profile {
+namespace {
+
+// Debian 12 ships two kernel series, 6.1 and 6.12: every shipped profile
+// records a Debian fix for each, and judges a Debian kernel of that series
+// by it: at the fix not needed, one stable update before it needed. A
+// backports build of the same upload (~bpo12) sorts before bookworm's
+// (~deb12u1): judged needed, the safe side.
+KernelFacts debian_kernel(const std::string& version) {
+  KernelFacts f;
+  f.release = "test";
+  f.debian_version = version;
+  f.upstream = *parse_upstream_version(version);
+  return f;
+}
+
+TEST(Catalog, EveryProfileKnowsBothDebian12Series) {
+  Loaded all = load_profiles({KS_CATALOG_DIR});
+  ASSERT_GE(all.profiles.size(), 5u);
+  for (const auto& p : all.profiles) {
+    for (const std::string series : {"6.1", "6.12"}) {
+      SCOPED_TRACE(p.id + " on " + series);
+      std::string fix;
+      for (const auto& f : p.fixed_packages) {
+        auto up = parse_upstream_version(f.version);
+        if (f.distribution == "debian" && up && up->series() == series) fix = f.version;
+      }
+      ASSERT_FALSE(fix.empty()) << "no Debian fix recorded for the " << series << " series";
+      EXPECT_EQ(decide(p, debian_kernel(fix)).need, Need::kNotNeeded);
+      // "6.12.85-1~deb12u1" -> "6.12.84-1~deb12u1"
+      size_t patch_at = series.size() + 1, patch_end = fix.find('-');
+      int patch = std::stoi(fix.substr(patch_at, patch_end - patch_at));
+      std::string before = series + "." + std::to_string(patch - 1) + fix.substr(patch_end);
+      EXPECT_EQ(decide(p, debian_kernel(before)).need, Need::kNeeded) << before;
+      if (series == "6.12") {
+        std::string bpo = fix.substr(0, fix.find('~')) + "~bpo12+1";
+        EXPECT_EQ(decide(p, debian_kernel(bpo)).need, Need::kNeeded) << bpo;
+      }
+    }
+  }
 }
 
 }  // namespace
