@@ -2,17 +2,19 @@
 # Runs a program built for the guest inside a fresh guest, passing its
 # arguments: CTest's "emulator" for the guest tests. Listing the tests needs
 # no kernel, so --gtest_list_tests runs the (static) program here instead.
-#   usage: guest-exec.sh <program under build/guest> [args...]
+#   usage: guest-exec.sh <program under build/guest or build/guest-arm64> [args...]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-ks_top=$(cd "$here/.." && pwd)
-. "$here/kernel.sh"
-guest_dir=$(cd "$ks_guest_dir" && pwd)
 prog=$1
 shift
 for arg in "$@"; do
 	[ "$arg" = --gtest_list_tests ] && exec "$prog" "$@"
 done
+
+# The kernel (KS_KERNEL, KS_ARCH) says which guest programs it runs.
+ks_top=$(cd "$here/.." && pwd)
+. "$here/kernel.sh"
+guest_dir=$(cd "$ks_guest_dir" && pwd)
 
 case "$prog" in
 "$guest_dir"/*) cmd="/opt/killswitch/${prog#"$guest_dir"/}" ;;
