@@ -22,9 +22,9 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr const char* kBench = "/sys/kernel/debug/killswitch_test/bench";
-constexpr const char* kPlainKprobe = "/sys/kernel/debug/killswitch_test/kprobe";
-constexpr const char* kEmpty = "killswitch_test_empty";
+constexpr const char* kBench = "/sys/kernel/debug/test_killswitch/bench";
+constexpr const char* kPlainKprobe = "/sys/kernel/debug/test_killswitch/kprobe";
+constexpr const char* kEmpty = "test_killswitch_empty";
 constexpr unsigned long kCalls = 200000;
 constexpr int kSyscalls = 5000;
 
@@ -111,7 +111,7 @@ double socket_close_ns() {
 // (run again on a CPU model that needs return thunks).
 int main(int argc, char** argv) {
   const bool calls_only = argc > 1 && std::string(argv[1]) == "calls";
-  must(std::system("modprobe killswitch_test") == 0, "modprobe killswitch_test");
+  must(std::system("modprobe test_killswitch") == 0, "modprobe test_killswitch");
   must(!killswitch.disengage_all(), "disengage_all");
 
   std::printf("### Cost per call of `%s` (in-kernel loop of %lu calls, median of 3)\n\n", kEmpty, kCalls);
@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
     std::printf("| %s | | %+.1f%% |\n", name, added[1]);
   };
   socket_row(
-      "`engage killswitch_test_empty -EPERM if uid==4242` (a function the loop never calls)",
+      "`engage test_killswitch_empty -EPERM if uid==4242` (a function the loop never calls)",
       [] { command(ks::wire::Command::engage(kEmpty, -EPERM, "uid==4242")); },
       [] { command(ks::wire::Command::disengage(kEmpty)); });
   socket_row(

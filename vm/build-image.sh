@@ -8,7 +8,7 @@ ks_top=$(cd "$(dirname "$0")/.." && pwd)
 kmod=$(sh "$ks_top/scripts/build-kmod.sh")
 sh "$ks_top/vm/fetch-kernel.sh" >/dev/null
 # The livepatch test module only where the kernel has livepatch.
-livepatch=$kmod/test/livepatch/killswitch_test_livepatch.ko
+livepatch=$kmod/test/livepatch/test_killswitch_livepatch.ko
 [ -f "$livepatch" ] || livepatch=
-sh "$ks_top/vm/stage-modules.sh" "$ks_kroot" "$kmod/killswitch.ko" "$kmod/test/killswitch_test.ko" $livepatch
+sh "$ks_top/vm/stage-modules.sh" "$ks_kroot" "$kmod/killswitch.ko" "$kmod/test/test_killswitch.ko" $livepatch
 sh "$ks_top/vm/build-initramfs.sh" "$ks_kroot" "$ks_initrd" "$ks_arch"

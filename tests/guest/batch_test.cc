@@ -41,12 +41,12 @@ TEST_F(BatchTest, AWriteWithOneBadLineChangesNothing) {
     const char* line;
     int error;
   } bads[] = {
-      {"engage killswitch_test_int\n", EINVAL},             // malformed: no value
+      {"engage test_killswitch_int\n", EINVAL},             // malformed: no value
       {"engage killswitch_no_such_function -1\n", ENOENT},  // no such function
-      {"engage killswitch_test_long 1\n", EACCES},          // 1 from a long: permits more
-      {"disengage killswitch_test_notrace\n", ENOENT},      // not engaged
-      {"confirm killswitch_test_void\n", EINVAL},           // no expiry to confirm
-      {"monitor killswitch_test_void\n", EBUSY},            // engaged already
+      {"engage test_killswitch_long 1\n", EACCES},          // 1 from a long: permits more
+      {"disengage test_killswitch_notrace\n", ENOENT},      // not engaged
+      {"confirm test_killswitch_void\n", EINVAL},           // no expiry to confirm
+      {"monitor test_killswitch_void\n", EBUSY},            // engaged already
       {"\n", EINVAL},                                       // an empty line
       {"disengage_all\n", EINVAL},                          // never with other lines
   };
@@ -109,7 +109,7 @@ TEST_F(BatchTest, ConcurrentWritesEachApplyWholeOrNotAtAll) {
     std::thread two([&] { b = ks_.command(second); });
     one.join();
     two.join();
-    // Exactly one of them wins killswitch_test_int.
+    // Exactly one of them wins test_killswitch_int.
     ASSERT_NE(!a, !b) << a.message() << " / " << b.message();
     auto lines = ks_.engaged();
     ASSERT_TRUE(lines);

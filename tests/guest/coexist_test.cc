@@ -20,7 +20,7 @@ namespace {
 
 constexpr long kChosen = -7;  // an errno: the only kind of value an int may be made to return
 constexpr long kLivepatchValue = 4242;
-constexpr const char* kLivepatch = "killswitch_test_livepatch";
+constexpr const char* kLivepatch = "test_killswitch_livepatch";
 constexpr const char* kTracing = "/sys/kernel/tracing/";
 constexpr const char* kEvent = "ks_coexist";
 constexpr const char* kAfAlgTarget = "af_alg_sendmsg";
@@ -33,7 +33,7 @@ std::string log_since(size_t mark) {
 
 class CoexistTest : public KillswitchTest {
  protected:
-  // One call of killswitch_test_int: its value, and whether its body ran.
+  // One call of test_killswitch_int: its value, and whether its body ran.
   struct Call {
     long value;
     bool body_ran;
@@ -79,7 +79,7 @@ class CoexistTest : public KillswitchTest {
   static std::string tracing_text(const std::string& file) {
     return util::read_text(std::string(kTracing) + file).value_or("<unreadable>");
   }
-  // The function tracer on killswitch_test_int only, with an empty buffer.
+  // The function tracer on test_killswitch_int only, with an empty buffer.
   static void tracer_on() {
     ASSERT_EQ(tracing("set_ftrace_filter", target::kInt), 0);
     ASSERT_EQ(tracing("current_tracer", "function"), 0);
@@ -151,8 +151,8 @@ TEST_F(CoexistTest, ABatchWithALivepatchedFunctionIsRefusedWhole) {
   ASSERT_TRUE(livepatch_load());
   expect_livepatched();
   size_t mark = kernel_log().size();
-  for (const char* text : {"engage killswitch_test_long -5\nengage killswitch_test_int -7\n",
-                           "engage killswitch_test_int -7\nengage killswitch_test_long -5\n"}) {
+  for (const char* text : {"engage test_killswitch_long -5\nengage test_killswitch_int -7\n",
+                           "engage test_killswitch_int -7\nengage test_killswitch_long -5\n"}) {
     SCOPED_TRACE(text);
     EXPECT_EQ(ks_.command(text).value(), EBUSY);
     EXPECT_EQ(engaged_text(), "");
@@ -160,10 +160,10 @@ TEST_F(CoexistTest, ABatchWithALivepatchedFunctionIsRefusedWhole) {
     expect_livepatched();
   }
   std::string log = log_since(mark);
-  EXPECT_NE(log.find("killswitch_test_int: conflict: another ftrace user changes its instruction pointer"),
+  EXPECT_NE(log.find("test_killswitch_int: conflict: another ftrace user changes its instruction pointer"),
             std::string::npos)
       << log;
-  EXPECT_NE(log.find("engage killswitch_test_long not carried out"), std::string::npos) << log;
+  EXPECT_NE(log.find("engage test_killswitch_long not carried out"), std::string::npos) << log;
   livepatch_remove();
   expect_plain();
 }
@@ -173,10 +173,10 @@ TEST_F(CoexistTest, ABatchWithALivepatchedFunctionIsRefusedWhole) {
 TEST_F(CoexistTest, ProfileRefusedNextToALivepatchIsRolledBackWhole) {
   ASSERT_TRUE(livepatch_load());
   auto p = profile::parse_profile(testing::profile_with_targets("CVE-0000-0001", R"([[target]]
-function = "killswitch_test:killswitch_test_long"
+function = "test_killswitch:test_killswitch_long"
 value = "-EPERM"
 [[target]]
-function = "killswitch_test:killswitch_test_int"
+function = "test_killswitch:test_killswitch_int"
 value = "-EPERM"
 )"),
                                   "rollback.toml");
@@ -187,7 +187,7 @@ value = "-EPERM"
   kernel::KernelInfo info(sys);
   auto r = profile::apply_profile(*p, *facts, sys, info, {.ignore_version = true, .named = true});
   EXPECT_EQ(r.outcome, profile::Outcome::kFailed) << r.reason;
-  EXPECT_NE(r.reason.find("Device or resource busy; rolled back killswitch_test:killswitch_test_long"),
+  EXPECT_NE(r.reason.find("Device or resource busy; rolled back test_killswitch:test_killswitch_long"),
             std::string::npos)
       << r.reason;
   EXPECT_EQ(engaged_text(), "");
@@ -204,7 +204,7 @@ TEST_F(CoexistTest, EngageFirstThenLivepatchIsRefusedWithEbusy) {
   EXPECT_FALSE(livepatch_load());
   std::string log = log_since(mark);
   // The livepatch core names the function it could not take over.
-  EXPECT_NE(log.find("failed to register ftrace handler for function 'killswitch_test_int' (-16)"), std::string::npos)
+  EXPECT_NE(log.find("failed to register ftrace handler for function 'test_killswitch_int' (-16)"), std::string::npos)
       << log;
   EXPECT_FALSE(module_loaded(kLivepatch));
   expect_engaged();

@@ -47,17 +47,17 @@ TEST_F(ConditionsTest, SocketFamilyBlockedByArgumentWhileInetWorks) {
 }
 
 TEST_F(ConditionsTest, CommAndArgumentMaskConditions) {
-  ASSERT_FALSE(ks_.command("engage killswitch_test_int -7 if comm==blocked"));
+  ASSERT_FALSE(ks_.command("engage test_killswitch_int -7 if comm==blocked"));
   EXPECT_EQ(target::call_int(), target::kIntValue);
   EXPECT_EQ(in_child([] {
               ::prctl(PR_SET_NAME, "blocked");
               return target::call_int() == -7 ? 0 : 1;
             }),
             0);
-  ASSERT_FALSE(ks_.command("engage killswitch_test_args -1 if arg3&0x4 && arg1!=0"));
+  ASSERT_FALSE(ks_.command("engage test_killswitch_args -1 if arg3&0x4 && arg1!=0"));
   auto call_args = [](const char* args) {
-    EXPECT_TRUE(util::write_once("/sys/kernel/debug/killswitch_test/args", args));
-    return util::read_long("/sys/kernel/debug/killswitch_test/args").value_or(-999);
+    EXPECT_TRUE(util::write_once("/sys/kernel/debug/test_killswitch/args", args));
+    return util::read_long("/sys/kernel/debug/test_killswitch/args").value_or(-999);
   };
   EXPECT_EQ(call_args("1 0 4"), -1);
   EXPECT_EQ(call_args("1 0 3"), 4) << "bit 2 of arg3 clear: runs";
@@ -65,10 +65,10 @@ TEST_F(ConditionsTest, CommAndArgumentMaskConditions) {
 }
 
 TEST_F(ConditionsTest, BadConditionsAreEinvalAndChangeNothing) {
-  for (const char* bad : {"engage killswitch_test_int 1 if", "engage killswitch_test_int 1 if uid=0",
-                          "engage killswitch_test_int 1 if arg9==1", "engage killswitch_test_int 1 if uid&1",
-                          "engage killswitch_test_int 1 if userns==mine", "engage killswitch_test_int 1 if uid==0 ||",
-                          "engage killswitch_test_int 1 if comm==0123456789abcdefg"}) {
+  for (const char* bad : {"engage test_killswitch_int 1 if", "engage test_killswitch_int 1 if uid=0",
+                          "engage test_killswitch_int 1 if arg9==1", "engage test_killswitch_int 1 if uid&1",
+                          "engage test_killswitch_int 1 if userns==mine", "engage test_killswitch_int 1 if uid==0 ||",
+                          "engage test_killswitch_int 1 if comm==0123456789abcdefg"}) {
     EXPECT_EQ(ks_.command(bad).value(), EINVAL) << bad;
   }
   EXPECT_EQ(engaged_text(), "");

@@ -65,42 +65,42 @@ TEST_F(ControlErrorsTest, DataSymbolIsRefused) {
 }
 
 TEST_F(ControlErrorsTest, DuplicateEngageIsEbusyAndKeepsTheOldValue) {
-  ExpectRefused("engage killswitch_test_long 5", EBUSY);
+  ExpectRefused("engage test_killswitch_long 5", EBUSY);
   EXPECT_EQ(ks_.retval(target::kLong).value_or(0), -2);
 }
 
 TEST_F(ControlErrorsTest, DisengageOfSomethingNotEngagedIsEnoent) {
-  ExpectRefused("disengage killswitch_test_int", ENOENT);
+  ExpectRefused("disengage test_killswitch_int", ENOENT);
   ExpectRefused("disengage no_such_function_anywhere", ENOENT);
 }
 
 TEST_F(ControlErrorsTest, MalformedLinesAreEinval) {
   const char* lines[] = {
       "engage",
-      "engage killswitch_test_int",
-      "engage killswitch_test_int abc",
-      "engage killswitch_test_int 1 2",
-      "engage killswitch_test_int 99999999999999999999",
-      "engage killswitch_test_int 0x",
-      "engage killswitch_test/int 1",
-      "frobnicate killswitch_test_int",
+      "engage test_killswitch_int",
+      "engage test_killswitch_int abc",
+      "engage test_killswitch_int 1 2",
+      "engage test_killswitch_int 99999999999999999999",
+      "engage test_killswitch_int 0x",
+      "engage test_killswitch/int 1",
+      "frobnicate test_killswitch_int",
       "disengage",
-      "disengage killswitch_test_long extra",
+      "disengage test_killswitch_long extra",
       "disengage_all now",
-      "engage killswitch_test_int -1\nengage",  // one malformed line refuses the batch
+      "engage test_killswitch_int -1\nengage",  // one malformed line refuses the batch
       "disengage_all\ndisengage_all",           // disengage_all stands alone
-      "engage killswitch_test_int 1\n\n",
+      "engage test_killswitch_int 1\n\n",
       "\n",
       "   ",
   };
   for (const char* line : lines) ExpectRefused(line, EINVAL);
-  ExpectRefused(std::string("engage killswitch_test_int 1\0", 29), EINVAL);
+  ExpectRefused(std::string("engage test_killswitch_int 1\0", 29), EINVAL);
 }
 
 TEST_F(ControlErrorsTest, EmptyWriteIsEinval) { ExpectRefused("", EINVAL); }
 
 TEST_F(ControlErrorsTest, WriteOverTheLimitIsEinvalAndAtTheLimitWorks) {
-  std::string command = "engage killswitch_test_int -7";
+  std::string command = "engage test_killswitch_int -7";
   std::string padded = command + std::string(KS_CONTROL_MAX - command.size(), ' ');
   ExpectRefused(padded + " ", EINVAL);
   ASSERT_FALSE(ks_.command(padded)) << "a write of exactly " << KS_CONTROL_MAX << " bytes is allowed";
@@ -146,7 +146,7 @@ TEST_F(ControlErrorsTest, RefusedWritesDoNotTaintAFreshModule) {
   ASSERT_FALSE(ks_.disengage_all());
   unload_module("killswitch");
   load_module("killswitch");
-  for (const char* bad : {"engage no_such_function_anywhere 1", "engage x", "disengage killswitch_test_int"})
+  for (const char* bad : {"engage no_such_function_anywhere 1", "engage x", "disengage test_killswitch_int"})
     EXPECT_TRUE(ks_.command(bad)) << bad;
   EXPECT_EQ(ks_.tainted().value_or(true), false);
   EXPECT_EQ(engaged_text(), "");

@@ -10,8 +10,8 @@ class EngageParamTest : public KillswitchTest {};
 TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
   unload_module("killswitch");
   load_module("killswitch",
-              "engage=killswitch_test_int=-7,bad-entry,killswitch_test_long=-16,"
-              "no_such_function_anywhere=1,killswitch_test_void,killswitch_test_int=5,=3,killswitch_test_args=1");
+              "engage=test_killswitch_int=-7,bad-entry,test_killswitch_long=-16,"
+              "no_such_function_anywhere=1,test_killswitch_void,test_killswitch_int=5,=3,test_killswitch_args=1");
   auto lines = ks_.engaged();
   ASSERT_TRUE(lines);
   ASSERT_EQ(lines->size(), 2u) << engaged_text();
@@ -24,16 +24,16 @@ TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
   EXPECT_EQ(ks_.tainted().value_or(false), true);
 
   auto log = kernel_log();
-  EXPECT_NE(log.find("engage killswitch_test_int retval=-7 state=engaged by module parameter engage="),
+  EXPECT_NE(log.find("engage test_killswitch_int retval=-7 state=engaged by module parameter engage="),
             std::string::npos)
       << log;
   EXPECT_NE(log.find("engage= entry 'bad-entry' is malformed"), std::string::npos);
-  EXPECT_NE(log.find("engage= entry 'killswitch_test_void' is malformed"), std::string::npos);
+  EXPECT_NE(log.find("engage= entry 'test_killswitch_void' is malformed"), std::string::npos);
   EXPECT_NE(log.find("engage= entry '=3' is malformed"), std::string::npos);
   EXPECT_NE(log.find("engage= entry no_such_function_anywhere=1 skipped (error -2)"), std::string::npos);
-  EXPECT_NE(log.find("engage= entry killswitch_test_int=5 skipped (error -16)"), std::string::npos);
+  EXPECT_NE(log.find("engage= entry test_killswitch_int=5 skipped (error -16)"), std::string::npos);
   // The module parameter runs every safety rule, as the control file does.
-  EXPECT_NE(log.find("engage= entry killswitch_test_args=1 skipped (error -13)"), std::string::npos);
+  EXPECT_NE(log.find("engage= entry test_killswitch_args=1 skipped (error -13)"), std::string::npos);
 }
 
 TEST_F(EngageParamTest, EmptyParameterEngagesNothing) {

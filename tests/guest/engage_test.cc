@@ -21,7 +21,7 @@ TEST_F(EngageTest, RoundTripShortCircuitsCountsHitsAndRestores) {
   EXPECT_EQ(target::body_runs(), runs) << "the body ran while engaged";
   EXPECT_EQ(ks_.hits(target::kInt).value_or(0), 3u);
   EXPECT_EQ(ks_.retval(target::kInt).value_or(0), -5);
-  EXPECT_EQ(engaged_text().rfind("killswitch_test_int retval=-5 hits=3 ", 0), 0u) << engaged_text();
+  EXPECT_EQ(engaged_text().rfind("test_killswitch_int retval=-5 hits=3 ", 0), 0u) << engaged_text();
 
   ASSERT_FALSE(ks_.disengage(target::kInt));
   EXPECT_EQ(target::call_int(), target::kIntValue);
@@ -48,7 +48,7 @@ TEST_F(EngageTest, RetvalWriteChangesTheValueLive) {
   EXPECT_EQ(ks_.retval(target::kInt).value_or(0), -7);
   EXPECT_EQ(target::call_int(), -7);
   EXPECT_EQ(ks_.hits(target::kInt).value_or(0), 2u);
-  EXPECT_NE(kernel_log().find("retval killswitch_test_int -1 -> -7 by uid=0"), std::string::npos);
+  EXPECT_NE(kernel_log().find("retval test_killswitch_int -1 -> -7 by uid=0"), std::string::npos);
 }
 
 TEST_F(EngageTest, TaintIsSetByTheFirstEngagementAndStays) {
@@ -107,10 +107,10 @@ TEST_F(EngageTest, LogLinesNameSymbolValueHitsAndCaller) {
   target::call_int();
   ASSERT_FALSE(ks_.disengage(target::kInt));
   auto log = kernel_log();
-  EXPECT_NE(log.find("killswitch: engage killswitch_test_int retval=-13 state=engaged by uid=0 auid="),
+  EXPECT_NE(log.find("killswitch: engage test_killswitch_int retval=-13 state=engaged by uid=0 auid="),
             std::string::npos)
       << log;
-  EXPECT_NE(log.find("killswitch: disengage killswitch_test_int retval=-13 hits=2 passes=0 by uid=0 auid="),
+  EXPECT_NE(log.find("killswitch: disengage test_killswitch_int retval=-13 hits=2 passes=0 by uid=0 auid="),
             std::string::npos)
       << log;
   EXPECT_NE(log.find("comm=guest_tests"), std::string::npos);

@@ -89,8 +89,8 @@ TEST_F(EngineTest, AFunctionWithAnFtraceSiteRunsOnADirectTrampolineAndOnlyItsSit
 // that holds or not (the body sees its arguments intact), and monitor.
 TEST_F(EngineTest, ADirectTrampolineTestsConditionsOnEveryArgumentAndMonitors) {
   auto call_args = [](const std::string& args) {
-    EXPECT_TRUE(util::write_once("/sys/kernel/debug/killswitch_test/args", args));
-    return util::read_long("/sys/kernel/debug/killswitch_test/args").value_or(-999);
+    EXPECT_TRUE(util::write_once("/sys/kernel/debug/test_killswitch/args", args));
+    return util::read_long("/sys/kernel/debug/test_killswitch/args").value_or(-999);
   };
   for (int arg = 1; arg <= 6; ++arg) {
     SCOPED_TRACE("arg" + std::to_string(arg));
@@ -174,10 +174,10 @@ TEST_F(EngineTest, ALongWriteGoesOnTheSharedOps) {
   if (kHasTrampolines) EXPECT_EQ(engaged_text().find(" engine=ftrace"), std::string::npos) << engaged_text();
 }
 
-// Where @function of killswitch_test starts, from /proc/kallsyms.
+// Where @function of test_killswitch starts, from /proc/kallsyms.
 std::uint64_t start_of(const std::string& function) {
   auto table = symbols::SymbolTable::parse(util::read_text("/proc/kallsyms").value_or(""));
-  return table.address_of("killswitch_test:" + function);
+  return table.address_of("test_killswitch:" + function);
 }
 
 std::string hex(std::uint64_t address) {
@@ -203,7 +203,7 @@ TEST_F(EngineTest, AnAddressGivenWithTheCommandIsCheckedAndUsed) {
     EXPECT_EQ(engaged_text(), "");
     EXPECT_EQ(target::call_int(), target::kIntValue);
   }
-  ASSERT_FALSE(ks_.command(std::string("engage killswitch_test:") + target::kInt + " -7 at=" + hex(int_start)));
+  ASSERT_FALSE(ks_.command(std::string("engage test_killswitch:") + target::kInt + " -7 at=" + hex(int_start)));
   EXPECT_NE(engaged_text().find(kSiteEngine), std::string::npos) << engaged_text();
   EXPECT_EQ(target::call_int(), -7);
   // Looked up at that address with kprobes' checks all the same: a function

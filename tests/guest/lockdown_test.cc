@@ -20,12 +20,12 @@ class LockdownTest : public KillswitchTest {
 TEST_F(LockdownTest, IntegrityRefusesEveryChangeAndKeepsEngagements) {
   ASSERT_TRUE(trigger::af_alg_aead_round_trip().has_value());
   ASSERT_FALSE(ks_.engage("af_alg_sendmsg", -1));
-  ASSERT_FALSE(ks_.command("monitor killswitch_test_long"));
+  ASSERT_FALSE(ks_.command("monitor test_killswitch_long"));
   ASSERT_TRUE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
   std::string before = engaged_text();
 
-  for (const char* command : {"engage killswitch_test_int 1", "disengage af_alg_sendmsg", "disengage_all",
-                              "tryengage killswitch_test_int 1 5", "monitor killswitch_test_int", "engage nonsense"}) {
+  for (const char* command : {"engage test_killswitch_int 1", "disengage af_alg_sendmsg", "disengage_all",
+                              "tryengage test_killswitch_int 1 5", "monitor test_killswitch_int", "engage nonsense"}) {
     EXPECT_EQ(ks_.command(command).value(), EPERM) << command;
   }
   EXPECT_EQ(ks_.set_retval("af_alg_sendmsg", -13).value(), EPERM);
@@ -51,7 +51,7 @@ TEST_F(LockdownTest, RefusedRetvalWriteIsLoggedAndAudited) {
 
   auto log = kernel_log();
   EXPECT_NE(log.find("killswitch: change refused: the kernel is locked down"), std::string::npos) << log;
-  EXPECT_NE(log.find("killswitch op=retval target=killswitch_test_int value=0 cond=none res=0"), std::string::npos)
+  EXPECT_NE(log.find("killswitch op=retval target=test_killswitch_int value=0 cond=none res=0"), std::string::npos)
       << log;
   auto lines = ks_.engaged();
   ASSERT_TRUE(lines);

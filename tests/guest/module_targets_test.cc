@@ -10,7 +10,7 @@
 namespace ks::guest {
 namespace {
 
-constexpr const char* kQualifiedInt = "killswitch_test:killswitch_test_int";
+constexpr const char* kQualifiedInt = "test_killswitch:test_killswitch_int";
 
 class ModuleTargetsTest : public KillswitchTest {
  protected:
@@ -21,26 +21,26 @@ class ModuleTargetsTest : public KillswitchTest {
 };
 
 TEST_F(ModuleTargetsTest, PendingUntilTheModuleLoadsThenArmedBeforeItsFirstCall) {
-  unload_module("killswitch_test");
+  unload_module("test_killswitch");
   ASSERT_FALSE(ks_.command(std::string("engage ") + kQualifiedInt + " -EPERM"));
   EXPECT_EQ(state(kQualifiedInt), "pending\n");
   EXPECT_NE(engaged_text().find("state=pending"), std::string::npos) << engaged_text();
-  load_module("killswitch_test");
+  load_module("test_killswitch");
   EXPECT_EQ(state(kQualifiedInt), "engaged\n");
   EXPECT_EQ(target::call_int(), -EPERM);
   EXPECT_EQ(target::body_runs(), 0) << "the body ran once the module was loaded";
   EXPECT_NE(
-      kernel_log().find("arm killswitch_test:killswitch_test_int retval=-1 state=engaged: killswitch_test loaded"),
+      kernel_log().find("arm test_killswitch:test_killswitch_int retval=-1 state=engaged: test_killswitch loaded"),
       std::string::npos);
 }
 
 TEST_F(ModuleTargetsTest, UnknownSymbolInALoadedModuleIsEnoent) {
-  EXPECT_EQ(ks_.command("engage killswitch_test:no_such_function 1").value(), ENOENT);
+  EXPECT_EQ(ks_.command("engage test_killswitch:no_such_function 1").value(), ENOENT);
   EXPECT_EQ(engaged_text(), "");
 }
 
 TEST_F(ModuleTargetsTest, DashesInModuleNamesAreUnderscores) {
-  ASSERT_FALSE(ks_.command("engage killswitch-test:killswitch_test_int -3"));
+  ASSERT_FALSE(ks_.command("engage test-killswitch:test_killswitch_int -3"));
   EXPECT_EQ(target::call_int(), -3);
   EXPECT_TRUE(std::filesystem::exists(ks_.fn_dir(kQualifiedInt)));
 }
@@ -53,12 +53,12 @@ TEST_F(ModuleTargetsTest, SameFunctionTwiceUnderTwoNamesIsEbusy) {
 
 TEST_F(ModuleTargetsTest, BareNameInAModuleFollowsItsModule) {
   ASSERT_FALSE(ks_.engage(target::kInt, -3));
-  EXPECT_NE(engaged_text().find("module=killswitch_test state=engaged"), std::string::npos) << engaged_text();
-  unload_module("killswitch_test");
+  EXPECT_NE(engaged_text().find("module=test_killswitch state=engaged"), std::string::npos) << engaged_text();
+  unload_module("test_killswitch");
   EXPECT_EQ(state(target::kInt), "pending\n");
-  EXPECT_NE(kernel_log().find("pending killswitch_test_int retval=-3 hits=0: killswitch_test unloading"),
+  EXPECT_NE(kernel_log().find("pending test_killswitch_int retval=-3 hits=0: test_killswitch unloading"),
             std::string::npos);
-  load_module("killswitch_test");
+  load_module("test_killswitch");
   EXPECT_EQ(state(target::kInt), "engaged\n");
   EXPECT_EQ(target::call_int(), -3);
 }
@@ -81,7 +81,7 @@ TEST_F(ModuleTargetsTest, HundredReloadsWhileCalledFromAnotherCpuNeverRunTheBody
   std::atomic<long> engaged_calls{0}, body_calls{0};
   std::thread caller([&] {
     while (!stop) {
-      auto value = util::read_long("/sys/kernel/debug/killswitch_test/int");
+      auto value = util::read_long("/sys/kernel/debug/test_killswitch/int");
       if (!value) continue;  // the module is between unload and load
       if (*value == -1)
         ++engaged_calls;
@@ -92,9 +92,9 @@ TEST_F(ModuleTargetsTest, HundredReloadsWhileCalledFromAnotherCpuNeverRunTheBody
   int reloads = 0;
   for (int attempt = 0; reloads < 100 && attempt < 1000; ++attempt) {
     // rmmod fails while the caller holds a debugfs file open: try again.
-    if (sh("rmmod killswitch_test 2>/dev/null") != 0) continue;
+    if (sh("rmmod test_killswitch 2>/dev/null") != 0) continue;
     ASSERT_EQ(state(kQualifiedInt), "pending\n");
-    ASSERT_EQ(sh("modprobe killswitch_test"), 0);
+    ASSERT_EQ(sh("modprobe test_killswitch"), 0);
     ASSERT_EQ(state(kQualifiedInt), "engaged\n");
     ++reloads;
   }

@@ -71,9 +71,9 @@ TEST_F(LimitTest, EngagementsBeyondTheLimitAreEnospcAndChangeNothing) {
   std::string before = engaged_text();
   EXPECT_EQ(ks_.engage(target::kArgs, -1).value(), ENOSPC);
   EXPECT_EQ(ks_.command(std::string("tryengage ") + target::kArgs + " -1 5").value(), ENOSPC);
-  EXPECT_EQ(ks_.command("engage killswitch_test:killswitch_test_args -1").value(), ENOSPC);
+  EXPECT_EQ(ks_.command("engage test_killswitch:test_killswitch_args -1").value(), ENOSPC);
   EXPECT_EQ(engaged_text(), before);
-  EXPECT_NE(kernel_log().find("engage killswitch_test_args refused: the limit of engagements is reached"),
+  EXPECT_NE(kernel_log().find("engage test_killswitch_args refused: the limit of engagements is reached"),
             std::string::npos);
   // Room again once one is gone.
   ASSERT_FALSE(ks_.disengage(target::kInt));

@@ -20,13 +20,13 @@ using RandomWritesTest = KillswitchTest;
 // with bytes flipped, dropped or added, or plain random bytes.
 std::string random_command(std::mt19937& rng) {
   static const std::vector<std::string> seeds = {
-      "engage killswitch_test_int -1",
-      "engage killswitch_test:killswitch_test_long -EPERM",
-      "disengage killswitch_test_int",
-      "monitor killswitch_test_void",
-      "tryengage killswitch_test_args -EACCES 60",
-      "engage killswitch_test_args -1 if arg1==3 && uid!=0",
-      "engage killswitch_test_long -0x10 if comm==guest_tests",
+      "engage test_killswitch_int -1",
+      "engage test_killswitch:test_killswitch_long -EPERM",
+      "disengage test_killswitch_int",
+      "monitor test_killswitch_void",
+      "tryengage test_killswitch_args -EACCES 60",
+      "engage test_killswitch_args -1 if arg1==3 && uid!=0",
+      "engage test_killswitch_long -0x10 if comm==guest_tests",
   };
   std::uniform_int_distribution<int> pick(0, 99);
   std::uniform_int_distribution<int> byte(0, 255);
@@ -124,10 +124,10 @@ TEST_F(RandomWritesTest, RandomWritesLeakNothing) {
 // of one object per engagement would be three times the allowance.
 TEST_F(RandomWritesTest, EngageDisengageCyclesLeakNothing) {
   const char* commands[] = {
-      "engage killswitch_test_int -1",
-      "engage killswitch_test:killswitch_test_long -EPERM if uid!=0 && arg1==3",
-      "monitor killswitch_test_void",
-      "tryengage killswitch_test_args -EACCES 60",
+      "engage test_killswitch_int -1",
+      "engage test_killswitch:test_killswitch_long -EPERM if uid!=0 && arg1==3",
+      "monitor test_killswitch_void",
+      "tryengage test_killswitch_args -EACCES 60",
       "engage no_such_module_yet:some_function -1",  // pending
   };
   auto cycle = [&](int rounds) {

@@ -39,12 +39,12 @@ TEST_F(StressTest, SixtySecondsOfChangesUnderCalls) {
   });
   pin_to_cpu(1);
   const char* changes[] = {
-      "engage killswitch_test_int -1",
-      "engage killswitch_test_int -1 if uid==0",
-      "engage killswitch_test_int -7 if comm!=guest_tests",
-      "monitor killswitch_test_int",
-      "tryengage killswitch_test_int -13 1",
-      "engage killswitch_test:killswitch_test_int -EACCES",
+      "engage test_killswitch_int -1",
+      "engage test_killswitch_int -1 if uid==0",
+      "engage test_killswitch_int -7 if comm!=guest_tests",
+      "monitor test_killswitch_int",
+      "tryengage test_killswitch_int -13 1",
+      "engage test_killswitch:test_killswitch_int -EACCES",
   };
   long rounds = 0;
   auto end = std::chrono::steady_clock::now() + std::chrono::seconds(60);

@@ -15,7 +15,7 @@ TEST_F(UnloadTest, UnloadWhileEngagedRestoresTheFunction) {
   ASSERT_EQ(target::call_int(), -5);
   unload_module("killswitch");
   EXPECT_EQ(target::call_int(), target::kIntValue);
-  EXPECT_NE(kernel_log().find("disengage killswitch_test_int retval=-5 hits=1 passes=0 by module unload"),
+  EXPECT_NE(kernel_log().find("disengage test_killswitch_int retval=-5 hits=1 passes=0 by module unload"),
             std::string::npos);
   load_module("killswitch");
   EXPECT_EQ(engaged_text(), "");

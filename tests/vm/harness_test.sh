@@ -41,16 +41,16 @@ share)
 		'cat /mnt/host/note && /mnt/host/busybox true' ;;
 detects_warn)
 	expect 126 "WARNING: CPU" "$run" run \
-		'modprobe killswitch_test && echo 1 > /sys/kernel/debug/killswitch_test/warn; exit 0' ;;
+		'modprobe test_killswitch && echo 1 > /sys/kernel/debug/test_killswitch/warn; exit 0' ;;
 detects_panic)
 	expect 125 "Kernel panic" "$run" run 'echo c > /proc/sysrq-trigger' ;;
 detects_hang)
 	VM_TIMEOUT=20 expect 124 "guest hung" "$run" run 'sleep 600' ;;
 crash_report)
 	# A panic with something engaged: its report names what, and says K.
-	expect 125 "killswitch: engaged at the time of the panic: killswitch_test_int=-1 killswitch_test:killswitch_test_long(monitoring)" \
-		"$run" run "modprobe killswitch_test && echo 'engage killswitch_test_int -EPERM' > $ctl &&
-			echo 'monitor killswitch_test:killswitch_test_long' > $ctl && echo c > /proc/sysrq-trigger"
+	expect 125 "killswitch: engaged at the time of the panic: test_killswitch_int=-1 test_killswitch:test_killswitch_long(monitoring)" \
+		"$run" run "modprobe test_killswitch && echo 'engage test_killswitch_int -EPERM' > $ctl &&
+			echo 'monitor test_killswitch:test_killswitch_long' > $ctl && echo c > /proc/sysrq-trigger"
 	grep -q "Tainted: .*K" "$out" || { echo "FAIL: the panic's Tainted: line lacks K"; cat "$out"; exit 1; }
 	echo "ok: Tainted: says K" ;;
 # The same on arm64 (one serial port: the output comes back as a file;
@@ -59,7 +59,7 @@ arm64_exit_status)
 	KS_ARCH=arm64 expect 7 "hello from aarch64" "$run" run 'echo hello from $(uname -m); exit 7' ;;
 arm64_detects_warn)
 	KS_ARCH=arm64 expect 126 "Call trace:" "$run" run \
-		'modprobe killswitch_test && echo 1 > /sys/kernel/debug/killswitch_test/warn; exit 0' ;;
+		'modprobe test_killswitch && echo 1 > /sys/kernel/debug/test_killswitch/warn; exit 0' ;;
 arm64_detects_panic)
 	KS_ARCH=arm64 expect 125 "Kernel panic" "$run" run 'echo c > /proc/sysrq-trigger' ;;
 unknown_kernel)

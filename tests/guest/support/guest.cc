@@ -50,7 +50,7 @@ void unload_module(const std::string& name) {
 
 namespace target {
 namespace {
-constexpr const char* kDir = "/sys/kernel/debug/killswitch_test/";
+constexpr const char* kDir = "/sys/kernel/debug/test_killswitch/";
 
 long read_value(const char* file) {
   auto value = util::read_long(std::string(kDir) + file);
@@ -67,7 +67,7 @@ long body_runs() { return read_value("body_runs"); }
 
 void KillswitchTest::SetUp() {
   if (!module_loaded("killswitch")) load_module("killswitch");
-  if (!module_loaded("killswitch_test")) load_module("killswitch_test");
+  if (!module_loaded("test_killswitch")) load_module("test_killswitch");
   ASSERT_TRUE(ks_.present());
   ASSERT_FALSE(ks_.disengage_all());
 }

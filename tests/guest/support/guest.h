@@ -23,13 +23,13 @@ bool module_loaded(const std::string& name);
 void load_module(const std::string& name, const std::string& params = "");
 void unload_module(const std::string& name);
 
-// The test target module, killswitch_test.ko, through its debugfs files.
+// The test target module, test_killswitch.ko, through its debugfs files.
 namespace target {
-inline constexpr const char* kInt = "killswitch_test_int";
-inline constexpr const char* kLong = "killswitch_test_long";
-inline constexpr const char* kArgs = "killswitch_test_args";
-inline constexpr const char* kVoid = "killswitch_test_void";
-inline constexpr const char* kNotrace = "killswitch_test_notrace";  // no ftrace site
+inline constexpr const char* kInt = "test_killswitch_int";
+inline constexpr const char* kLong = "test_killswitch_long";
+inline constexpr const char* kArgs = "test_killswitch_args";
+inline constexpr const char* kVoid = "test_killswitch_void";
+inline constexpr const char* kNotrace = "test_killswitch_notrace";  // no ftrace site
 // A kernel function kprobes refuses (NOKPROBE_SYMBOL in kernel/notifier.c),
 // on every architecture and kernel the suite runs.
 inline constexpr const char* kKprobeBlacklisted = "notifier_call_chain";
@@ -42,7 +42,7 @@ long call_notrace();
 long body_runs();
 }  // namespace target
 
-// Fixture for tests on a loaded killswitch.ko and killswitch_test.ko: every
+// Fixture for tests on a loaded killswitch.ko and test_killswitch.ko: every
 // test starts and ends with nothing engaged.
 class KillswitchTest : public ::testing::Test {
  protected:

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * killswitch_test_livepatch.ko: a livepatch of killswitch_test_int() in
- * killswitch_test.ko, for the coexistence tests. The new version returns
+ * test_killswitch_livepatch.ko: a livepatch of test_killswitch_int() in
+ * test_killswitch.ko, for the coexistence tests. The new version returns
  * a value of its own (4242) and does not count a body run, so a test sees
  * which version ran. A livepatch and an engagement both change the
  * function's instruction pointer through ftrace, so only one of them can
  * hold the function at a time.
  *
- * Disable with: echo 0 > /sys/kernel/livepatch/killswitch_test_livepatch/enabled
+ * Disable with: echo 0 > /sys/kernel/livepatch/test_killswitch_livepatch/enabled
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -24,7 +24,7 @@ static int ks_test_livepatch_int(void)
 
 static struct klp_func ks_test_livepatch_funcs[] = {
 	{
-		.old_name = "killswitch_test_int",
+		.old_name = "test_killswitch_int",
 		.new_func = ks_test_livepatch_int,
 	},
 	{ }
@@ -32,7 +32,7 @@ static struct klp_func ks_test_livepatch_funcs[] = {
 
 static struct klp_object ks_test_livepatch_objs[] = {
 	{
-		.name = "killswitch_test",
+		.name = "test_killswitch",
 		.funcs = ks_test_livepatch_funcs,
 	},
 	{ }
@@ -55,5 +55,5 @@ static void __exit ks_test_livepatch_exit(void)
 module_init(ks_test_livepatch_init);
 module_exit(ks_test_livepatch_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("Livepatch of killswitch_test_int for killswitch's coexistence tests");
+MODULE_DESCRIPTION("Livepatch of test_killswitch_int for killswitch's coexistence tests");
 MODULE_INFO(livepatch, "Y");

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * killswitch_test.ko: target functions for the tests, each callable from
+ * test_killswitch.ko: target functions for the tests, each callable from
  * user space through debugfs, so a test can see both what a function
  * returned and whether its body ran.
  *
- *   /sys/kernel/debug/killswitch_test/
- *   |-- int        read: calls killswitch_test_int(), prints its value (42)
- *   |-- long       read: calls killswitch_test_long(), prints its value
- *   |-- args       write "a1 .. a6": calls killswitch_test_args(); read: its value
- *   |-- void       read: calls killswitch_test_void(), prints "done"
+ *   /sys/kernel/debug/test_killswitch/
+ *   |-- int        read: calls test_killswitch_int(), prints its value (42)
+ *   |-- long       read: calls test_killswitch_long(), prints its value
+ *   |-- args       write "a1 .. a6": calls test_killswitch_args(); read: its value
+ *   |-- void       read: calls test_killswitch_void(), prints "done"
  *   |-- body_runs  read: how many times a body above ran
  *   |-- warn       write: WARN()s, so the harness can prove it catches one
- *   |-- bench      write N: calls killswitch_test_empty() N times in a loop;
+ *   |-- bench      write N: calls test_killswitch_empty() N times in a loop;
  *   |              read: "<N> <ns>" for the last run (bench/ reads it)
  *   `-- kprobe     write 1/0: adds/removes a plain kprobe with an empty
- *                  handler on killswitch_test_empty, the baseline cost
+ *                  handler on test_killswitch_empty, the baseline cost
  *
  * The targets are global and noinline so that each is one real function
  * with its own entry, and not a clone or an inlined copy. The file
@@ -33,7 +33,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include "killswitch_test.h"
+#include "test_killswitch.h"
 
 #define KS_TEST_INT_VALUE 42
 #define KS_TEST_LONG_VALUE 0x123456789L
@@ -43,19 +43,19 @@ static long ks_test_args_result;
 static DEFINE_MUTEX(ks_test_args_lock);
 static struct dentry *ks_test_dir;
 
-noinline int killswitch_test_int(void)
+noinline int test_killswitch_int(void)
 {
 	atomic_long_inc(&ks_test_body_runs);
 	return KS_TEST_INT_VALUE;
 }
 
-noinline long killswitch_test_long(void)
+noinline long test_killswitch_long(void)
 {
 	atomic_long_inc(&ks_test_body_runs);
 	return KS_TEST_LONG_VALUE;
 }
 
-noinline long killswitch_test_args(long a1, long a2, long a3, long a4,
+noinline long test_killswitch_args(long a1, long a2, long a3, long a4,
 				   long a5, long a6)
 {
 	atomic_long_inc(&ks_test_body_runs);
@@ -63,19 +63,19 @@ noinline long killswitch_test_args(long a1, long a2, long a3, long a4,
 }
 
 /* No ftrace site: kprobes takes it with a breakpoint, not through ftrace. */
-noinline notrace int killswitch_test_notrace(void)
+noinline notrace int test_killswitch_notrace(void)
 {
 	atomic_long_inc(&ks_test_body_runs);
 	return KS_TEST_INT_VALUE;
 }
 
-noinline void killswitch_test_void(void)
+noinline void test_killswitch_void(void)
 {
 	atomic_long_inc(&ks_test_body_runs);
 }
 
 /* The benchmark's target: as cheap as a real function gets. */
-noinline int killswitch_test_empty(void)
+noinline int test_killswitch_empty(void)
 {
 	barrier();
 	return 0;
@@ -98,7 +98,7 @@ static ssize_t ks_test_bench_write(struct file *file, const char __user *ubuf,
 	mutex_lock(&ks_test_bench_lock);
 	start = ktime_get_ns();
 	for (i = 0; i < calls; i++)
-		killswitch_test_empty();
+		test_killswitch_empty();
 	ks_test_bench_ns = ktime_get_ns() - start;
 	ks_test_bench_calls = calls;
 	mutex_unlock(&ks_test_bench_lock);
@@ -125,7 +125,7 @@ static int ks_test_kprobe_pre(struct kprobe *kp, struct pt_regs *regs)
 NOKPROBE_SYMBOL(ks_test_kprobe_pre);
 
 static struct kprobe ks_test_kprobe = {
-	.symbol_name = "killswitch_test_empty",
+	.symbol_name = "test_killswitch_empty",
 	.pre_handler = ks_test_kprobe_pre,
 };
 static bool ks_test_kprobe_on;
@@ -142,7 +142,7 @@ static ssize_t ks_test_kprobe_write(struct file *file, const char __user *ubuf,
 	mutex_lock(&ks_test_bench_lock);
 	if (on && !ks_test_kprobe_on) {
 		memset(&ks_test_kprobe, 0, sizeof(ks_test_kprobe));
-		ks_test_kprobe.symbol_name = "killswitch_test_empty";
+		ks_test_kprobe.symbol_name = "test_killswitch_empty";
 		ks_test_kprobe.pre_handler = ks_test_kprobe_pre;
 		err = register_kprobe(&ks_test_kprobe);
 		ks_test_kprobe_on = !err;
@@ -167,7 +167,7 @@ static ssize_t ks_test_print(char __user *ubuf, size_t count, loff_t *ppos,
 static ssize_t ks_test_int_read(struct file *file, char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
-	long value = *ppos ? 0 : killswitch_test_int();
+	long value = *ppos ? 0 : test_killswitch_int();
 
 	return *ppos ? 0 : ks_test_print(ubuf, count, ppos, "%ld\n", value);
 }
@@ -175,7 +175,7 @@ static ssize_t ks_test_int_read(struct file *file, char __user *ubuf,
 static ssize_t ks_test_long_read(struct file *file, char __user *ubuf,
 				 size_t count, loff_t *ppos)
 {
-	long value = *ppos ? 0 : killswitch_test_long();
+	long value = *ppos ? 0 : test_killswitch_long();
 
 	return *ppos ? 0 : ks_test_print(ubuf, count, ppos, "%ld\n", value);
 }
@@ -183,7 +183,7 @@ static ssize_t ks_test_long_read(struct file *file, char __user *ubuf,
 static ssize_t ks_test_notrace_read(struct file *file, char __user *ubuf,
 				    size_t count, loff_t *ppos)
 {
-	long value = *ppos ? 0 : killswitch_test_notrace();
+	long value = *ppos ? 0 : test_killswitch_notrace();
 
 	return *ppos ? 0 : ks_test_print(ubuf, count, ppos, "%ld\n", value);
 }
@@ -193,7 +193,7 @@ static ssize_t ks_test_void_read(struct file *file, char __user *ubuf,
 {
 	if (*ppos)
 		return 0;
-	killswitch_test_void();
+	test_killswitch_void();
 	return simple_read_from_buffer(ubuf, count, ppos, "done\n", 5);
 }
 
@@ -215,7 +215,7 @@ static ssize_t ks_test_args_write(struct file *file, const char __user *ubuf,
 	if (n < 1)
 		return -EINVAL;
 	mutex_lock(&ks_test_args_lock);
-	ks_test_args_result = killswitch_test_args(a[0], a[1], a[2], a[3], a[4], a[5]);
+	ks_test_args_result = test_killswitch_args(a[0], a[1], a[2], a[3], a[4], a[5]);
 	mutex_unlock(&ks_test_args_lock);
 	return count;
 }
