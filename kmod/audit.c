@@ -11,6 +11,7 @@
 
 #include "audit.h"
 #include "caller.h"
+#include "kernel_ids.h"
 
 /* comm is chosen by the task: keep only what cannot break the record's syntax. */
 static void ks_audit_safe_comm(const char *comm, char *out, size_t len)
@@ -38,7 +39,7 @@ void ks_audit_malformed(const char *raw, size_t len, size_t count,
 {
 	struct audit_buffer *ab;
 
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_KERNEL_OTHER);
+	ab = audit_log_start(audit_context(), GFP_KERNEL, KS_AUDIT_TYPE);
 	if (!ab)
 		return;
 	/* Hex, as audit writes untrusted text, so no byte breaks the record. */
@@ -53,7 +54,7 @@ void ks_audit(const char *op, const char *target, long value, const char *cond,
 {
 	struct audit_buffer *ab;
 
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_KERNEL_OTHER);
+	ab = audit_log_start(audit_context(), GFP_KERNEL, KS_AUDIT_TYPE);
 	if (!ab)
 		return;
 	audit_log_format(ab, "killswitch op=%s target=%s value=%ld cond=%s res=%d",

@@ -64,6 +64,12 @@ static int ks_read_btf(const char *path, struct ks_btf_blob *blob)
  */
 static struct ks_btf_blob ks_vmlinux_btf;	/* under ks_lock */
 
+#ifdef MODULE
+static int ks_vmlinux_btf_get(void)
+{
+	return ks_read_btf(KS_BTF_DIR "vmlinux", &ks_vmlinux_btf);
+}
+
 void ks_btf_release(void)
 {
 	lockdep_assert_held(&ks_lock);
@@ -71,6 +77,28 @@ void ks_btf_release(void)
 	ks_vmlinux_btf.data = NULL;
 	ks_vmlinux_btf.size = 0;
 }
+#else
+/*
+ * Built in, vmlinux's BTF is the kernel's own .BTF section, in memory
+ * from the start: the command line's engagements are judged before any
+ * file system is mounted.
+ */
+static int ks_vmlinux_btf_get(void)
+{
+	if (__stop_BTF > __start_BTF) {
+		ks_vmlinux_btf.data = __start_BTF;
+		ks_vmlinux_btf.size = __stop_BTF - __start_BTF;
+	}
+	return 0;
+}
+
+void ks_btf_release(void)
+{
+	lockdep_assert_held(&ks_lock);
+	ks_vmlinux_btf.data = NULL;
+	ks_vmlinux_btf.size = 0;
+}
+#endif
 
 int ks_btf_function_type(const char *module, const char *symbol,
 			 struct ks_return_type *type)
@@ -83,7 +111,7 @@ int ks_btf_function_type(const char *module, const char *symbol,
 	type->kind = KS_RET_UNKNOWN;
 	type->size = 0;
 	if (!ks_vmlinux_btf.data)
-		err = ks_read_btf(KS_BTF_DIR "vmlinux", &ks_vmlinux_btf);
+		err = ks_vmlinux_btf_get();
 	if (err || !ks_vmlinux_btf.data)
 		return err;
 	if (module[0]) {

@@ -19,4 +19,10 @@ int ks_btf_function_type(const char *module, const char *symbol,
 /* Under ks_lock, at the end of a write: lets go of the BTF it read. */
 void ks_btf_release(void);
 
+#ifndef MODULE
+/* Built in: vmlinux's .BTF section (the linker script's symbols). */
+extern char __weak __start_BTF[];
+extern char __weak __stop_BTF[];
+#endif
+
 #endif /* KS_BTF_FILE_H */

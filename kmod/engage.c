@@ -91,7 +91,7 @@ static const char *ks_engine_error_text(int err)
 	case -ENOENT:
 		return "no such function is loaded";
 	case -EBUSY:
-		return "another user of this function conflicts (an engagement of the same address, or an ftrace user that also changes its instruction pointer, such as a livepatch)";
+		return "another user of this function conflicts (engaged, or a livepatch)";
 	case -EINVAL:
 		return "kprobes cannot probe it (blacklisted, not text, or not a function entry)";
 	case -EACCES:
@@ -121,7 +121,8 @@ struct ks_engagement *ks_engage_prepare(const struct ks_command *cmd,
 	}
 	if (ks_engagement_count() >= ks_max_engagements) {
 		err = -ENOSPC;
-		ks_log_refusal(cmd, mode, err, "the limit of engagements is reached (module parameter max_engagements)",
+		ks_log_refusal(cmd, mode, err,
+			       "the limit of engagements is reached (module parameter max_engagements)",
 			       who);
 		goto out;
 	}

@@ -18,6 +18,7 @@
 #include "audit.h"
 #include "caller.h"
 #include "engagement.h"
+#include "kernel_ids.h"
 #include "parse.h"
 #include "safety.h"
 #include "uapi/killswitch.h"
@@ -87,11 +88,9 @@ unsigned int ks_engagement_add(struct ks_engagement *e)
 	if (!ks_taint) {
 		/*
 		 * The kernel's functions no longer run as shipped: say so in
-		 * every oops report and in /proc/sys/kernel/tainted. 'K' is the
-		 * flag for code changed at run time (livepatch sets it too);
-		 * a module cannot add a flag of its own.
+		 * every oops report and in /proc/sys/kernel/tainted.
 		 */
-		add_taint(TAINT_LIVEPATCH, LOCKDEP_STILL_OK);
+		add_taint(KS_TAINT, LOCKDEP_STILL_OK);
 		WRITE_ONCE(ks_taint, true);
 	}
 	ks_count++;

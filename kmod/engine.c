@@ -31,31 +31,8 @@
 #include "ftrace_engine.h"
 #include "ip_table.h"
 #include "kprobe_engine.h"
+#include "own_code.h"
 #include "uapi/killswitch.h"
-
-/* Whether this module (killswitch.ko) has a symbol of that name. */
-static bool ks_is_own_symbol(const char *symbol)
-{
-	const struct mod_kallsyms *syms;
-	bool found = false;
-	unsigned int i;
-
-	rcu_read_lock();
-	syms = rcu_dereference(THIS_MODULE->kallsyms);
-	for (i = 0; syms && i < syms->num_symtab && !found; i++)
-		found = strcmp(syms->strtab + syms->symtab[i].st_name, symbol) == 0;
-	rcu_read_unlock();
-	return found;
-}
-
-/* Whether @name ("symbol" or "module:symbol") names a function of ours. */
-static bool ks_is_own(const char *name)
-{
-	const char *colon = strchr(name, ':');
-
-	return ks_is_own_symbol(colon ? colon + 1 : name) &&
-	       (!colon || strncmp(name, THIS_MODULE->name, colon - name) == 0);
-}
 
 /* Fills e->module from where @addr is: "" for vmlinux. */
 static void ks_learn_module(struct ks_engagement *e, unsigned long addr)
@@ -168,14 +145,14 @@ int ks_engine_attach(struct ks_engagement *e)
 
 	lockdep_assert_held(&ks_lock);
 	/* Refused before anything is attached: no call of ours is touched. */
-	if (ks_is_own(name))
+	if (ks_own_symbol(name))
 		return -EACCES;
 	/* An address given with the command picks the function, once. */
 	err = e->at ? ks_site_at(name, e->at, &site) : ks_site_find(name, &site);
 	e->at = 0;
 	if (err)
 		return err;
-	if (within_module(site.addr, THIS_MODULE))
+	if (ks_own_text(site.addr))
 		return -EACCES;
 	err = ks_engine_attach_at(e, name, &site);
 	if (err)

@@ -42,6 +42,24 @@ module_param_named(engage, ks_engage_param, charp, 0400);
 MODULE_PARM_DESC(engage,
 		 "engage at load: <symbol>=<retval>[,<symbol>=<retval>...]; a bad entry is logged and skipped");
 
+#ifndef MODULE
+/*
+ * Built in, killswitch=<target>=<retval>[,...] on the kernel command line
+ * is engage= under a short name (killswitch.engage= works too).
+ */
+static int __init ks_setup_cmdline(char *str)
+{
+	ks_engage_param = str;
+	return 1;
+}
+__setup("killswitch=", ks_setup_cmdline);
+
+/* Built in, engage= can only have come from the kernel command line. */
+static bool ks_param_allowed(const struct ks_caller *who)
+{
+	return true;
+}
+#else
 /*
  * Under lockdown nothing may change at run time, so engage= counts only
  * when the kernel command line itself set it (killswitch.engage=...): a
@@ -77,6 +95,7 @@ static bool ks_param_allowed(const struct ks_caller *who)
 	}
 	return ok;
 }
+#endif
 
 /* Engages each entry of engage=; a bad one is logged and skipped, never fatal. */
 static void ks_engage_from_param(void)

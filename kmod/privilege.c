@@ -17,17 +17,13 @@
 
 #include "audit.h"
 #include "caller.h"
+#include "kernel_ids.h"
 #include "privilege.h"
 
 bool ks_locked_down(void)
 {
-	/*
-	 * Changing what kernel functions return is an integrity matter, the
-	 * class of fail_function, which lockdown blocks through debugfs. The
-	 * kernel exports no level to compare with, only this question, so we
-	 * ask it with the integrity-class reason closest to ours.
-	 */
-	return security_locked_down(LOCKDOWN_DEBUGFS) != 0;
+	/* Changing what kernel functions return is an integrity matter. */
+	return security_locked_down(KS_LOCKDOWN_REASON) != 0;
 }
 
 char *ks_privileged_copy(const char __user *ubuf, size_t count, size_t max,

@@ -6,7 +6,7 @@
 #include <linux/kconfig.h>
 
 #if !IS_ENABLED(CONFIG_KPROBES)
-#error "killswitch needs CONFIG_KPROBES=y: it finds functions and hooks those without an ftrace site with kprobes"
+#error "killswitch needs CONFIG_KPROBES=y: it finds functions with kprobes"
 #endif
 #if !IS_ENABLED(CONFIG_DYNAMIC_FTRACE)
 #error "killswitch needs CONFIG_DYNAMIC_FTRACE=y: the engine hooks a function's ftrace call site"
@@ -24,7 +24,7 @@
 #error "killswitch supports x86_64 and arm64 (arch/ holds the per-architecture part)"
 #endif
 #if !IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_REGS) && !IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_ARGS)
-#error "killswitch needs ftrace with registers (DYNAMIC_FTRACE_WITH_REGS or _WITH_ARGS) to return early from an ftrace site"
+#error "killswitch needs DYNAMIC_FTRACE_WITH_REGS or _WITH_ARGS to return early"
 #endif
 
 #endif /* KS_REQUIREMENTS_H */

@@ -470,27 +470,26 @@ int ks_check_safety(const char *symbol, bool short_circuits, long retval,
 	return verdict->rule == KS_RULE_ACCEPTED ? 0 : -EACCES;
 }
 
+/* Each rule's reason, in words, for the log. */
+static const char *const ks_rule_reasons[] = {
+	[KS_RULE_ACCEPTED] = "no rule refuses it",
+	[KS_RULE_MACHINERY] = "it is part of the machinery killswitch runs on",
+	[KS_RULE_VITAL] =
+		"short-circuiting it would crash the kernel, hide what happens (log, audit) or lock root out of killswitch",
+	[KS_RULE_NO_BTF] =
+		"its return type is unknown (no BTF for it, or its BTF entries disagree), so no value is shown to refuse",
+	[KS_RULE_TYPE] =
+		"no value of its return type (void, pointer, unsigned, enum, bool) is shown to only refuse",
+	[KS_RULE_GRANTS] =
+		"the value would report success or permission (only a negative errno refuses)",
+	[KS_RULE_RANGE] = "the value is not a negative errno that fits its return type",
+	[KS_RULE_PROTECTS] =
+		"its failure removes a protection (seccomp, LSM policy, lockdown, keyrings, dropping privileges or files)",
+	[KS_RULE_NOT_ENTRY] =
+		"a .cold part is a block of its function that is jumped to, never called: returning from it would corrupt the stack (monitor it, or engage the function itself)",
+};
+
 const char *ks_refusal_reason(const struct ks_verdict *verdict)
 {
-	switch (verdict->rule) {
-	case KS_RULE_MACHINERY:
-		return "it is part of the machinery killswitch runs on";
-	case KS_RULE_VITAL:
-		return "short-circuiting it would crash the kernel, hide what happens (log, audit) or lock root out of killswitch";
-	case KS_RULE_NO_BTF:
-		return "its return type is unknown (no BTF for it, or its BTF entries disagree), so no value is shown to refuse";
-	case KS_RULE_TYPE:
-		return "no value of its return type (void, pointer, unsigned, enum, bool) is shown to only refuse";
-	case KS_RULE_GRANTS:
-		return "the value would report success or permission (only a negative errno refuses)";
-	case KS_RULE_RANGE:
-		return "the value is not a negative errno that fits its return type";
-	case KS_RULE_PROTECTS:
-		return "its failure removes a protection (seccomp, LSM policy, lockdown, keyrings, dropping privileges or files)";
-	case KS_RULE_NOT_ENTRY:
-		return "a .cold part is a block of its function that is jumped to, never called: returning from it would corrupt the stack (monitor it, or engage the function itself)";
-	case KS_RULE_ACCEPTED:
-		break;
-	}
-	return "no rule refuses it";
+	return ks_rule_reasons[verdict->rule];
 }
