@@ -8,6 +8,8 @@
 #   make kmod        build killswitch.ko for the kernel of linux-headers-amd64
 #   make fuzz        fuzz the module's command parser (FUZZ_SECONDS=600)
 #   make bench       measure costs in the guest, write docs/performance.md
+#   make intree      the in-tree form: the patch series (build/intree/series-*), and a
+#                    kernel built from linux-source-6.1 with it (make vm-run KERNEL=intree)
 #   make deb         build build/killswitch_<version>_amd64.deb (DKMS module source, tools, unit, catalog)
 #   make apt-repo    a signed apt repository of that package in build/apt-repo (KS_APT_KEY: the signing key)
 #
@@ -24,7 +26,7 @@ JOBS       ?= $(shell nproc)
 export KS_KERNEL := $(KERNEL)
 export KS_ARCH   := $(ARCH)
 
-.PHONY: all deps kmod build build-arm64 vm-image vm-images check demo vm-run vm-shell fuzz bench deb apt-repo clean
+.PHONY: all deps kmod build build-arm64 vm-image vm-images intree check demo vm-run vm-shell fuzz bench deb apt-repo clean
 
 all: build kmod
 
@@ -54,7 +56,13 @@ GUEST_BUILD := $(if $(filter arm64 aarch64,$(ARCH)),build-arm64,build)
 vm-image: deps
 	@sh vm/build-image.sh
 
-# The guests of every kernel in vm/kernels.
+# The in-tree form: the series for Debian's 6.1 and 6.12 sources (each
+# checked), and a kernel built from 6.1 with it, as a guest like the others.
+intree: deps
+	@sh scripts/intree/series-all.sh
+	@KS_KERNEL=intree sh vm/build-image.sh
+
+# The guests of every kernel in vm/kernels (the in-tree one included).
 vm-images: deps
 	@sh vm/build-images.sh
 

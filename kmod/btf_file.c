@@ -85,9 +85,11 @@ void ks_btf_release(void)
  */
 static int ks_vmlinux_btf_get(void)
 {
-	if (__stop_BTF > __start_BTF) {
+	ptrdiff_t size = __stop_BTF - __start_BTF;
+
+	if (size > 0) {
 		ks_vmlinux_btf.data = __start_BTF;
-		ks_vmlinux_btf.size = __stop_BTF - __start_BTF;
+		ks_vmlinux_btf.size = size;
 	}
 	return 0;
 }

@@ -4,6 +4,11 @@
 # and an initramfs for that release and architecture.
 set -eu
 ks_top=$(cd "$(dirname "$0")/.." && pwd)
+if [ "${KS_KERNEL:-}" = intree ]; then
+	# Built from source with killswitch in it, and laid out alike.
+	sh "$ks_top/scripts/intree/build-kernel.sh" >/dev/null
+	exit 0
+fi
 . "$ks_top/vm/kernel.sh"
 kmod=$(sh "$ks_top/scripts/build-kmod.sh")
 sh "$ks_top/vm/fetch-kernel.sh" >/dev/null

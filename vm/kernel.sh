@@ -13,6 +13,8 @@
 #   ks_initrd              the guest's initramfs for that release
 #   ks_guest_dir           the guest programs built for its architecture
 #   ks_kmod_dir            where its killswitch.ko is built (kmod/ for the default)
+#   ks_builtin             1 for a kernel built here with killswitch in it
+#                          (headers meta "-" in vm/kernels: make intree)
 # shellcheck disable=SC2034 # the variables are for the sourcing script
 : "${ks_top:?set ks_top to the source tree before sourcing vm/kernel.sh}"
 # The sourcing script sets ks_top, the source tree.
@@ -39,6 +41,21 @@ $ks_line
 EOF
 ks_default=0
 [ "$(awk '!/^#/ && NF { print $1 " " $2; exit }' "$ks_top/vm/kernels")" = "$ks_series $ks_arch" ] && ks_default=1
+
+ks_builtin=0
+if [ "$ks_headers_meta" = - ]; then
+	# Built here with killswitch in it (make intree), not from Debian.
+	ks_builtin=1
+	ks_release=$(cat "$ks_build/intree/kernel.release" 2>/dev/null) || {
+		echo "killswitch: the $ks_series kernel is not built yet: make intree" >&2
+		exit 2
+	}
+	ks_kroot=$ks_build/vm/kernel/$ks_release
+	ks_initrd=$ks_kroot/initramfs.cpio.gz
+	ks_guest_dir=$ks_build/guest
+	ks_kmod_dir=
+	return 0 2>/dev/null || exit 0
+fi
 
 # The release the meta package points at: the installed one's when it is
 # installed (the default kernel's headers are, for DKMS), else apt's candidate.

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Writes the in-tree series for each of Debian 12's kernel sources into
+# build/intree/series-<series>/ and runs that tree's own checkpatch.pl over
+# every patch: any error or warning fails. ENOSYS is let through, as for
+# kmod/ (scripts/checkpatch.sh): errno_names.c must name every errno.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+status=0
+for series in 6.1 6.12; do
+	tarball=/usr/src/linux-source-$series.tar.xz
+	[ -f "$tarball" ] || { echo "intree: no $tarball (make deps)" >&2; exit 1; }
+	out=$top/build/intree/series-$series
+	python3 "$top/scripts/intree/series.py" "$tarball" "$series" "$out"
+	tools=$top/build/tools/checkpatch-$series
+	if [ ! -x "$tools/scripts/checkpatch.pl" ]; then
+		tree=$(tar -tJf "$tarball" | head -n 1 | cut -d/ -f1)
+		mkdir -p "$tools"
+		tar -xJf "$tarball" -C "$tools" --strip-components=1 \
+			"$tree/scripts/checkpatch.pl" "$tree/scripts/spelling.txt" \
+			"$tree/scripts/const_structs.checkpatch"
+	fi
+	for patch in "$out"/0*.patch; do
+		case "$patch" in */0000-cover-letter.patch) continue ;; esac
+		"$tools/scripts/checkpatch.pl" --no-tree --quiet --terse --show-types \
+			--ignore ENOSYS "$patch" || status=1
+	done
+done
+[ "$status" = 0 ] && echo "intree: the series for 6.1 and 6.12 are written and checkpatch-clean"
+exit "$status"
