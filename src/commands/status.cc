@@ -164,6 +164,8 @@ std::string backend_line(system::Backend backend) {
       return "killswitch: not available (load it with 'modprobe killswitch')";
     case system::Backend::kModule:
       return "killswitch: killswitch.ko (all features)";
+    case system::Backend::kInTree:
+      return "killswitch: built into the kernel (the in-tree series; all features)";
     case system::Backend::kBuiltin:
       break;
   }

@@ -50,7 +50,7 @@ wire::Command command_for(const check::Request& req, const check::Report& report
 Plan plan(kernel::KernelInfo& info, system::Backend backend, const std::vector<check::Request>& requests,
           const PlanOptions& options) {
   Plan out;
-  out.one_write = backend == system::Backend::kModule;
+  out.one_write = system::full_abi(backend);
   std::set<std::string> seen;
   for (const auto& request : requests) {
     auto req = with_value(info, backend, request, out);

@@ -7,10 +7,14 @@ namespace ks::profile {
 
 std::string debian_version_from_proc(std::string_view proc_version) {
   // The compiler's version comes first ("(gcc-12 (Debian 12.2.0-14) ...)");
-  // the kernel package's is the last "Debian <version>", after the build flags.
+  // the kernel package's is the last "Debian <version>", after the build
+  // number ("#1 SMP ... Debian 6.1.192-3"). A kernel built on Debian but not
+  // packaged by it (make intree) has only the compiler's: it has none.
   static const std::regex kDebian(R"(\bDebian ([0-9][0-9A-Za-z.+~:-]*))");
   std::string found;
-  std::string text(proc_version);
+  auto build = proc_version.find(" #");
+  if (build == std::string_view::npos) return found;
+  std::string text(proc_version.substr(build));
   for (std::sregex_iterator it(text.begin(), text.end(), kDebian), end; it != end; ++it) found = (*it)[1].str();
   return found;
 }

@@ -17,6 +17,8 @@ Backend detect_backend(const System& sys) {
   if (!sys.killswitch_present()) return Backend::kNone;
   auto modules = sys.modules();
   if (modules && module_listed(*modules, "killswitch")) return Backend::kModule;
+  // A parameter of ours (kmod/engage.c), there for the module and built in alike.
+  if (sys.module_parameter_exists("killswitch", "max_engagements")) return Backend::kInTree;
   return Backend::kBuiltin;
 }
 
@@ -26,11 +28,15 @@ std::string backend_name(Backend backend) {
       return "none";
     case Backend::kModule:
       return "module";
+    case Backend::kInTree:
+      return "intree";
     case Backend::kBuiltin:
       return "builtin";
   }
   return "none";
 }
+
+bool full_abi(Backend backend) { return backend == Backend::kModule || backend == Backend::kInTree; }
 
 std::vector<std::string> missing_features(Backend backend) {
   if (backend != Backend::kBuiltin) return {};

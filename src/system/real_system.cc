@@ -110,6 +110,12 @@ bool RealSystem::killswitch_present() const {
   return std::filesystem::exists(under_root(KS_SECURITYFS_DIR) / KS_CONTROL_FILE, ec);
 }
 
+bool RealSystem::module_parameter_exists(std::string_view module, std::string_view parameter) const {
+  std::error_code ec;
+  return std::filesystem::exists(
+      under_root("/sys/module/" + std::string(module) + "/parameters/" + std::string(parameter)), ec);
+}
+
 util::Result<std::string> RealSystem::killswitch_read(std::string_view path) const {
   return read(std::string(KS_SECURITYFS_DIR) + "/" + std::string(path));
 }

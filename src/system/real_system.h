@@ -25,6 +25,7 @@ class RealSystem : public System {
   util::Result<std::string> proc_version() const override;
   util::Result<std::optional<Changelog>> kernel_changelog(std::string_view release) const override;
   bool killswitch_present() const override;
+  bool module_parameter_exists(std::string_view module, std::string_view parameter) const override;
   util::Result<std::string> killswitch_read(std::string_view path) const override;
   util::Result<void> killswitch_write(std::string_view path, std::string_view text) override;
   std::string describe() const override;

@@ -58,6 +58,9 @@ class System {
 
   // The killswitch securityfs directory exists (module or built-in).
   virtual bool killswitch_present() const = 0;
+  // /sys/module/<module>/parameters/<parameter> exists: a parameter of a
+  // loaded module, or of code built into the kernel under that name.
+  virtual bool module_parameter_exists(std::string_view module, std::string_view parameter) const = 0;
   // A file under it by relative path: "engaged", "fn/<target>/hits".
   virtual util::Result<std::string> killswitch_read(std::string_view path) const = 0;
   // One write() to a file under it ("control", "fn/<target>/retval"); the

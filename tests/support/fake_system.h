@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ class FakeSystem : public system::System {
   std::string secure_boot_bytes;                              // efivarfs SecureBoot; empty: no UEFI
   std::map<std::string, std::filesystem::path> module_files;  // module -> its .ko
   std::string module_version_text;                            // /sys/module/killswitch/version
+  std::set<std::string> module_parameters;                    // "<module>/<parameter>" under /sys/module
   std::map<std::string, std::filesystem::path> btf_files;     // object -> file of raw BTF
   std::string release_text;                                   // osrelease
   std::string proc_version_text;
@@ -64,6 +66,9 @@ class FakeSystem : public system::System {
   util::Result<std::string> proc_version() const override;
   util::Result<std::optional<system::Changelog>> kernel_changelog(std::string_view release) const override;
   bool killswitch_present() const override { return present; }
+  bool module_parameter_exists(std::string_view module, std::string_view parameter) const override {
+    return module_parameters.count(std::string(module) + "/" + std::string(parameter)) > 0;
+  }
   util::Result<std::string> killswitch_read(std::string_view path) const override;
   util::Result<void> killswitch_write(std::string_view path, std::string_view text) override;
   std::string describe() const override { return "a fake system"; }

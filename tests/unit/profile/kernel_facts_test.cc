@@ -43,6 +43,11 @@ TEST(KernelFacts, DebianVersionComesFromProcVersion) {
                                      "PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16)"),
             "6.1.192-2");
   EXPECT_EQ(debian_version_from_proc("Linux version 6.12.3-arch1-1 (linux@archlinux) #1 SMP"), "");
+  // Built on Debian from its source, not packaged by it (make intree).
+  EXPECT_EQ(debian_version_from_proc("Linux version 6.1.192-killswitch (root@vm) (gcc (Debian 12.2.0-14+deb12u1) "
+                                     "12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP Sat Dec  5 18:10:31 UTC "
+                                     "2026"),
+            "");
 }
 
 TEST(KernelFacts, ChangelogCvesCountOnlyUpToTheRunningVersion) {
