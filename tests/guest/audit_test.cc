@@ -1,5 +1,6 @@
 // Every change of state makes a real audit record. With no audit daemon,
-// kauditd prints them to the kernel log as "audit: type=1316".
+// kauditd prints them to the kernel log as "audit: type=1316" (the module's
+// AUDIT_KERNEL_OTHER) or "audit: type=1340" (AUDIT_KILLSWITCH, built in).
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,7 +13,8 @@ namespace {
 using AuditTest = KillswitchTest;
 
 bool has_record(const std::string& log, const std::string& fields) {
-  return log.find("audit: type=1316 ") != std::string::npos && log.find("killswitch " + fields) != std::string::npos;
+  std::string type = "audit: type=" + std::to_string(kernel_ids().audit_type) + " ";
+  return log.find(type) != std::string::npos && log.find("killswitch " + fields) != std::string::npos;
 }
 
 TEST_F(AuditTest, RecordsEveryChangeWithWhoDidIt) {

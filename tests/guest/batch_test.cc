@@ -72,6 +72,7 @@ TEST_F(BatchTest, AFunctionNamedTwiceInOneWriteIsRefused) {
 
 // A thousand functions of an idle module in one write, and out again in one.
 TEST_F(BatchTest, AThousandLinesEngageAndDisengageInOneWriteEach) {
+  KS_SKIP_WITHOUT_XFS();
   ASSERT_EQ(sh("modprobe xfs"), 0);
   ASSERT_EQ(sh("test -e /sys/kernel/tracing/available_filter_functions || mount -t tracefs nodev /sys/kernel/tracing"),
             0);

@@ -8,6 +8,7 @@ namespace {
 class EngageParamTest : public KillswitchTest {};
 
 TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
+  KS_SKIP_IF_BUILTIN();
   unload_module("killswitch");
   load_module("killswitch",
               "engage=test_killswitch_int=-7,bad-entry,test_killswitch_long=-16,"
@@ -37,6 +38,7 @@ TEST_F(EngageParamTest, EngagesGoodEntriesAndSkipsBadOnes) {
 }
 
 TEST_F(EngageParamTest, EmptyParameterEngagesNothing) {
+  KS_SKIP_IF_BUILTIN();
   unload_module("killswitch");
   load_module("killswitch", "engage=");
   EXPECT_EQ(engaged_text(), "");

@@ -115,6 +115,7 @@ TEST_F(EngineTest, ADirectTrampolineTestsConditionsOnEveryArgumentAndMonitors) {
 // whose handler serves it as well; a trampoline given back is used again.
 TEST_F(EngineTest, PastTheLastTrampolineTheSharedOpsServes) {
   if (!kHasTrampolines) GTEST_SKIP() << "no trampolines of ours on this architecture";
+  KS_SKIP_WITHOUT_XFS();
   ASSERT_EQ(sh("modprobe xfs"), 0);
   auto names = module_functions("xfs", 64);
   ASSERT_EQ(names.size(), 64u);
@@ -161,6 +162,7 @@ TEST_F(EngineTest, EngagedAgainRightAfterItsDisengage) {
 
 // A write of more than 16 lines goes on the shared ops: one ftrace update.
 TEST_F(EngineTest, ALongWriteGoesOnTheSharedOps) {
+  KS_SKIP_WITHOUT_XFS();
   ASSERT_EQ(sh("modprobe xfs"), 0);
   auto names = module_functions("xfs", 17);
   ASSERT_EQ(names.size(), 17u);

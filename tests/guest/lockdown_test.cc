@@ -68,6 +68,7 @@ namespace {
 // Unloading would undo every engagement, which lockdown forbids: once the
 // kernel is locked down with something engaged, killswitch pins itself.
 TEST_F(LockdownTest, RmmodIsRefusedOnceLockedDownWithEngagements) {
+  KS_SKIP_IF_BUILTIN();
   ASSERT_FALSE(ks_.engage(target::kInt, -EPERM));
   ASSERT_TRUE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
   ::sleep(2);  // it looks once a second
@@ -83,6 +84,7 @@ TEST_F(LockdownTest, RmmodIsRefusedOnceLockedDownWithEngagements) {
 
 // Without engagements there is nothing to keep: unloading stays possible.
 TEST_F(LockdownTest, WithNothingEngagedLockdownDoesNotPin) {
+  KS_SKIP_IF_BUILTIN();
   ASSERT_TRUE(util::write_once("/sys/kernel/security/lockdown", "integrity"));
   ::sleep(2);
   EXPECT_EQ(sh("rmmod killswitch"), 0);

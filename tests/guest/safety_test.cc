@@ -5,6 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "support/guest.h"
 
@@ -63,6 +67,35 @@ TEST_F(SafetyTest, MachineryIsRefusedEvenForMonitoring) {
   // killswitch.ko's own functions, found by address whatever their name.
   EXPECT_EQ(ks_.command("engage killswitch:ks_control_write -1").value(), EACCES);
   EXPECT_EQ(ks_.command("engage ks_engage -1").value(), EACCES);
+  EXPECT_EQ(engaged_text(), "");
+}
+
+// Every function of killswitch itself, as kallsyms lists them: the module's
+// ("[killswitch]"), or built in, those between its two text markers.
+TEST_F(SafetyTest, EveryFunctionOfKillswitchItselfIsRefused) {
+  std::ifstream kallsyms("/proc/kallsyms");
+  struct Symbol {
+    unsigned long address;
+    std::string name;
+  };
+  std::vector<Symbol> text;
+  unsigned long begin = 0, end = 0;
+  std::string line;
+  while (std::getline(kallsyms, line)) {
+    std::istringstream fields(line);
+    std::string address, type, name, module;
+    fields >> address >> type >> name >> module;
+    if (type != "t" && type != "T") continue;
+    unsigned long at = std::stoul(address, nullptr, 16);
+    if (name == "ks_own_text_begin") begin = at;
+    if (name == "ks_own_text_end") end = at;
+    if (killswitch_builtin() ? module.empty() : module == "[killswitch]") text.push_back({at, name});
+  }
+  std::vector<std::string> own;
+  for (const auto& symbol : text)
+    if (!killswitch_builtin() || (symbol.address >= begin && symbol.address < end)) own.push_back(symbol.name);
+  ASSERT_GT(own.size(), 100u) << "killswitch's functions are not in kallsyms";
+  for (const auto& name : own) EXPECT_EQ(ks_.command("engage " + name + " -1").value(), EACCES) << name;
   EXPECT_EQ(engaged_text(), "");
 }
 

@@ -11,6 +11,7 @@ namespace {
 using UnloadTest = KillswitchTest;
 
 TEST_F(UnloadTest, UnloadWhileEngagedRestoresTheFunction) {
+  KS_SKIP_IF_BUILTIN();
   ASSERT_FALSE(ks_.engage(target::kInt, -5));
   ASSERT_EQ(target::call_int(), -5);
   unload_module("killswitch");
@@ -22,6 +23,7 @@ TEST_F(UnloadTest, UnloadWhileEngagedRestoresTheFunction) {
 }
 
 TEST_F(UnloadTest, UnloadWithCallsInFlightOnAnotherCpu) {
+  KS_SKIP_IF_BUILTIN();
   std::atomic<bool> stop{false};
   std::atomic<long> calls{0}, wrong{0};
   // Calls from a second thread, which the scheduler puts on the other vCPU.

@@ -53,6 +53,14 @@ crash_report)
 			echo 'monitor test_killswitch:test_killswitch_long' > $ctl && echo c > /proc/sysrq-trigger"
 	grep -q "Tainted: .*K" "$out" || { echo "FAIL: the panic's Tainted: line lacks K"; cat "$out"; exit 1; }
 	echo "ok: Tainted: says K" ;;
+# The in-tree kernel (make intree): killswitch built in, its own taint
+# flag 'Z' on the Tainted: line, and the same report of what is engaged.
+intree_crash_report)
+	KS_KERNEL=intree expect 125 "killswitch: engaged at the time of the panic: test_killswitch_int=-1" \
+		"$run" run "modprobe test_killswitch && echo 'engage test_killswitch_int -EPERM' > $ctl &&
+			echo c > /proc/sysrq-trigger"
+	grep -q "Tainted: .*Z" "$out" || { echo "FAIL: the panic's Tainted: line lacks Z"; cat "$out"; exit 1; }
+	echo "ok: Tainted: says Z" ;;
 # The same on arm64 (one serial port: the output comes back as a file;
 # backtraces say "Call trace:").
 arm64_exit_status)

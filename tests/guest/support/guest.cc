@@ -1,5 +1,6 @@
 #include "support/guest.h"
 
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,7 +20,7 @@ int sh(const std::string& command) {
   return WEXITSTATUS(status);
 }
 
-std::string kernel_log() {
+std::string kernel_log_since_boot() {
   std::string log;
   FILE* pipe = ::popen("dmesg", "r");
   if (!pipe) return log;
@@ -30,12 +31,73 @@ std::string kernel_log() {
   return log;
 }
 
+namespace {
+// The last line of the kernel log when the running test began, timestamp
+// included, so that it is found again whatever came after it.
+std::string g_log_mark;
+
+class LogMarker : public ::testing::EmptyTestEventListener {
+  void OnTestStart(const ::testing::TestInfo&) override {
+    std::string log = kernel_log_since_boot();
+    size_t end = log.find_last_not_of('\n');
+    if (end == std::string::npos) {
+      g_log_mark.clear();
+      return;
+    }
+    size_t start = log.rfind('\n', end);
+    start = start == std::string::npos ? 0 : start + 1;
+    g_log_mark = log.substr(start, end + 1 - start) + "\n";
+  }
+};
+
+// Registered before gtest_main runs the tests.
+const bool g_log_marker_registered = [] {
+  ::testing::UnitTest::GetInstance()->listeners().Append(new LogMarker);
+  return true;
+}();
+}  // namespace
+
+std::string kernel_log() {
+  std::string log = kernel_log_since_boot();
+  if (g_log_mark.empty()) return log;
+  // The first match: if the ring buffer dropped the mark, the whole log.
+  size_t at = log.find(g_log_mark);
+  return at == std::string::npos ? log : log.substr(at + g_log_mark.size());
+}
+
 bool module_loaded(const std::string& name) {
   std::ifstream modules("/proc/modules");
   std::string line;
   while (std::getline(modules, line))
     if (line.compare(0, name.size() + 1, name + " ") == 0) return true;
   return false;
+}
+
+bool killswitch_builtin() {
+  struct utsname uts {};
+  if (::uname(&uts) != 0) return false;
+  std::ifstream builtin(std::string("/lib/modules/") + uts.release + "/modules.builtin");
+  std::string line;
+  while (std::getline(builtin, line))
+    if (line.size() >= 14 && line.compare(line.size() - 14, 14, "/killswitch.ko") == 0) return true;
+  return false;
+}
+
+bool module_available(const std::string& name) {
+  struct utsname uts {};
+  if (::uname(&uts) != 0) return false;
+  std::ifstream dep(std::string("/lib/modules/") + uts.release + "/modules.dep");
+  std::string line, want = "/" + name + ".ko:";
+  while (std::getline(dep, line))
+    if (line.find(want) != std::string::npos) return true;
+  return false;
+}
+
+KernelIds kernel_ids() {
+  // TAINT_KILLSWITCH 'Z' and AUDIT_KILLSWITCH built in; TAINT_LIVEPATCH 'K'
+  // and AUDIT_KERNEL_OTHER for the module.
+  if (killswitch_builtin()) return {1L << 19, 'Z', 1340};
+  return {1L << 15, 'K', 1316};
 }
 
 void load_module(const std::string& name, const std::string& params) {
@@ -66,7 +128,7 @@ long body_runs() { return read_value("body_runs"); }
 }  // namespace target
 
 void KillswitchTest::SetUp() {
-  if (!module_loaded("killswitch")) load_module("killswitch");
+  if (!killswitch_builtin() && !module_loaded("killswitch")) load_module("killswitch");
   if (!module_loaded("test_killswitch")) load_module("test_killswitch");
   ASSERT_TRUE(ks_.present());
   ASSERT_FALSE(ks_.disengage_all());

@@ -15,9 +15,42 @@ namespace ks::guest {
 int sh(const std::string& command);
 
 // The kernel log so far.
+// The kernel log since the running test began: the tests of a suite share a
+// guest, and one test must not see another's lines.
 std::string kernel_log();
+// The whole kernel log, from boot.
+std::string kernel_log_since_boot();
 
 bool module_loaded(const std::string& name);
+
+// Whether killswitch is built into the running kernel (the in-tree form,
+// make intree) rather than loaded as killswitch.ko.
+bool killswitch_builtin();
+
+// The kernel's names for killswitch's taint flag and audit records: the
+// in-tree series adds its own, the module borrows the nearest (kmod/kernel_ids.h).
+struct KernelIds {
+  long taint_bit;     // 1 << n in /proc/sys/kernel/tainted
+  char taint_letter;  // on the Tainted: line of an oops
+  int audit_type;     // "audit: type=N" in the kernel log
+};
+KernelIds kernel_ids();
+
+// Whether the running kernel has @name as a loadable module (modules.dep).
+bool module_available(const std::string& name);
+
+// For tests that need xfs, the idle module with thousands of functions the
+// Debian kernels have; the in-tree kernel is built without it.
+#define KS_SKIP_WITHOUT_XFS()                                                                   \
+  do {                                                                                          \
+    if (!::ks::guest::module_available("xfs")) GTEST_SKIP() << "this kernel has no xfs module"; \
+  } while (0)
+
+// For tests of what only a module does (reload, unload, module parameters).
+#define KS_SKIP_IF_BUILTIN()                                                                       \
+  do {                                                                                             \
+    if (::ks::guest::killswitch_builtin()) GTEST_SKIP() << "killswitch is built in: no unloading"; \
+  } while (0)
 
 // modprobe/rmmod, asserting (with gtest) that they worked.
 void load_module(const std::string& name, const std::string& params = "");
