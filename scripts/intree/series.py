@@ -127,6 +127,8 @@ def kbuild_to_makefile(text):
     text = text.replace("obj-m += killswitch.o", "obj-$(CONFIG_KILLSWITCH) += killswitch.o")
     text = re.sub(r"\n# Feature tests of the kernel headers.*?\n\n", "\n\n", text, flags=re.S)
     text = re.sub(r"\n# A target for the tests.*\Z", "\n", text, flags=re.S)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = text.replace('"uapi/killswitch.h"', "<uapi/linux/killswitch.h>")
     if "KS_HAVE" in text or "obj-m" in text:
         die("kmod/Kbuild: cannot make the in-tree Makefile of it")
     return text

@@ -70,9 +70,11 @@ TEST_F(SafetyTest, MachineryIsRefusedEvenForMonitoring) {
   EXPECT_EQ(engaged_text(), "");
 }
 
-// Every function of killswitch itself, as kallsyms lists them: the module's
-// ("[killswitch]"), or built in, those between its two text markers.
-TEST_F(SafetyTest, EveryFunctionOfKillswitchItselfIsRefused) {
+// Functions of killswitch itself, as kallsyms lists them: the module's
+// ("[killswitch]"), or built in, those between its two text markers. Each
+// refused engage reads the kernel's BTF first, so a spread of forty is
+// tried, the first and the last among them, not all three hundred.
+TEST_F(SafetyTest, FunctionsOfKillswitchItselfAreRefusedWhereverTheyLie) {
   std::ifstream kallsyms("/proc/kallsyms");
   struct Symbol {
     unsigned long address;
@@ -85,17 +87,22 @@ TEST_F(SafetyTest, EveryFunctionOfKillswitchItselfIsRefused) {
     std::istringstream fields(line);
     std::string address, type, name, module;
     fields >> address >> type >> name >> module;
-    if (type != "t" && type != "T") continue;
+    // Not ARM's mapping symbols ($x, $d): they mark code, they name nothing.
+    if ((type != "t" && type != "T") || name.empty() || name[0] == '$') continue;
     unsigned long at = std::stoul(address, nullptr, 16);
     if (name == "ks_own_text_begin") begin = at;
     if (name == "ks_own_text_end") end = at;
     if (killswitch_builtin() ? module.empty() : module == "[killswitch]") text.push_back({at, name});
   }
+  if (killswitch_builtin()) ASSERT_GT(end, begin) << "no text markers in kallsyms";
   std::vector<std::string> own;
   for (const auto& symbol : text)
     if (!killswitch_builtin() || (symbol.address >= begin && symbol.address < end)) own.push_back(symbol.name);
   ASSERT_GT(own.size(), 100u) << "killswitch's functions are not in kallsyms";
-  for (const auto& name : own) EXPECT_EQ(ks_.command("engage " + name + " -1").value(), EACCES) << name;
+  const size_t step = own.size() / 40;
+  for (size_t i = 0; i < own.size(); i += step)
+    EXPECT_EQ(ks_.command("engage " + own[i] + " -1").value(), EACCES) << own[i];
+  EXPECT_EQ(ks_.command("engage " + own.back() + " -1").value(), EACCES) << own.back();
   EXPECT_EQ(engaged_text(), "");
 }
 
