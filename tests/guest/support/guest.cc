@@ -73,25 +73,26 @@ bool module_loaded(const std::string& name) {
   return false;
 }
 
-bool killswitch_builtin() {
+namespace {
+// Whether a line of the running kernel's /lib/modules/<release>/@file ends
+// with @suffix, or holds @needle.
+bool modules_file_has(const char* file, const std::string& needle, bool at_end) {
   struct utsname uts {};
   if (::uname(&uts) != 0) return false;
-  std::ifstream builtin(std::string("/lib/modules/") + uts.release + "/modules.builtin");
+  std::ifstream in(std::string("/lib/modules/") + uts.release + "/" + file);
   std::string line;
-  while (std::getline(builtin, line))
-    if (line.size() >= 14 && line.compare(line.size() - 14, 14, "/killswitch.ko") == 0) return true;
+  while (std::getline(in, line)) {
+    if (at_end ? line.size() >= needle.size() && line.compare(line.size() - needle.size(), needle.size(), needle) == 0
+               : line.find(needle) != std::string::npos)
+      return true;
+  }
   return false;
 }
+}  // namespace
 
-bool module_available(const std::string& name) {
-  struct utsname uts {};
-  if (::uname(&uts) != 0) return false;
-  std::ifstream dep(std::string("/lib/modules/") + uts.release + "/modules.dep");
-  std::string line, want = "/" + name + ".ko:";
-  while (std::getline(dep, line))
-    if (line.find(want) != std::string::npos) return true;
-  return false;
-}
+bool killswitch_builtin() { return modules_file_has("modules.builtin", "/killswitch.ko", true); }
+
+bool module_available(const std::string& name) { return modules_file_has("modules.dep", "/" + name + ".ko:", false); }
 
 KernelIds kernel_ids() {
   // TAINT_KILLSWITCH 'Z' and AUDIT_KILLSWITCH built in; TAINT_LIVEPATCH 'K'
