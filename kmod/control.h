@@ -7,5 +7,7 @@
 
 /* Its write handler takes one command per write; main.c hands it to fs.c. */
 extern const struct file_operations ks_control_fops;
+/* The refused file: how many control writes failed since load. */
+extern const struct file_operations ks_refused_fops;
 
 #endif /* KS_CONTROL_H */

@@ -6,6 +6,7 @@
  *   |-- control              0200  commands, one per write (control.c)
  *   |-- engaged              0400  one line per engagement
  *   |-- taint                0400  1 once anything was engaged
+ *   |-- refused              0400  control writes refused since load (control.c)
  *   `-- fn/                  0700
  *       `-- <target>/        0700  one per engagement, made at engage
  *           |-- retval       0600  the value returned; a write changes it live
@@ -56,7 +57,7 @@ static struct dentry *ks_fs_private_dir(const char *name, struct dentry *parent)
 }
 
 /* What ks_fs_init() made, in creation order, for ks_fs_exit() to remove. */
-static struct dentry *ks_fs_made[4];
+static struct dentry *ks_fs_made[5];
 static unsigned int ks_fs_nmade;
 
 /* fn/<target>/: one engagement's files. */
@@ -270,7 +271,7 @@ void ks_fs_remove_fn(struct ks_engagement *e)
 	ks_fs_remove_dentry(&e->dir);
 }
 
-/* The top of the tree: control, engaged, taint and fn/. */
+/* The top of the tree: control, engaged, taint, refused and fn/. */
 
 static int ks_engaged_show(struct seq_file *m, void *v)
 {
@@ -330,7 +331,8 @@ static struct dentry *ks_fs_keep(struct dentry *d, int *err)
 	return d;
 }
 
-int ks_fs_init(const struct file_operations *control_fops)
+int ks_fs_init(const struct file_operations *control_fops,
+	       const struct file_operations *refused_fops)
 {
 	int err = 0;
 
@@ -355,6 +357,9 @@ int ks_fs_init(const struct file_operations *control_fops)
 	if (!err)
 		ks_fs_keep(securityfs_create_file(KS_TAINT_FILE, 0400, ks_fs_root,
 						  NULL, &ks_taint_fops), &err);
+	if (!err)
+		ks_fs_keep(securityfs_create_file(KS_REFUSED_FILE, 0400, ks_fs_root,
+						  NULL, refused_fops), &err);
 	if (!err)
 		ks_fs_fn_dir = ks_fs_keep(ks_fs_private_dir(KS_FN_DIR, ks_fs_root),
 					  &err);

@@ -9,10 +9,12 @@ struct ks_engagement;
 
 /*
  * Creates the tree; -EEXIST when a built-in killswitch already owns it.
- * The control file's operations come from control.c through main.c, so the
- * tree does not call into the data path it is the entry of.
+ * The operations of control and of its refused counter come from control.c
+ * through main.c, so the tree does not call into the data path it is the
+ * entry of.
  */
-int ks_fs_init(const struct file_operations *control_fops);
+int ks_fs_init(const struct file_operations *control_fops,
+	       const struct file_operations *refused_fops);
 /* Called with no engagement left, so fn/ is empty. */
 void ks_fs_exit(void);
 

@@ -146,7 +146,7 @@ static int __init ks_init(void)
 
 	if (err)
 		return err;
-	err = ks_fs_init(&ks_control_fops);
+	err = ks_fs_init(&ks_control_fops, &ks_refused_fops);
 	if (err)
 		goto fail_wq;
 	err = ks_crash_note_init();

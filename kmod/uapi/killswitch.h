@@ -20,6 +20,8 @@
 #define KS_CONTROL_FILE "control"
 #define KS_ENGAGED_FILE "engaged"
 #define KS_TAINT_FILE "taint"
+/* How many writes to control were refused (any error) since load. */
+#define KS_REFUSED_FILE "refused"
 #define KS_FN_DIR "fn"
 #define KS_FN_RETVAL_FILE "retval"
 #define KS_FN_HITS_FILE "hits"

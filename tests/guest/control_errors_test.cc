@@ -2,6 +2,7 @@
 // the state exactly as it was.
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -129,6 +130,29 @@ TEST_F(ControlErrorsTest, WriterWithoutCapSysAdminIsEperm) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0) << "100/101: capget/capset failed, 102: write was not refused with EPERM";
   ExpectUnchanged("write without CAP_SYS_ADMIN");
+}
+
+// The refused file counts each refused write once, whatever refused it
+// (a batch is one write); accepted writes do not count.
+TEST_F(ControlErrorsTest, RefusedFileCountsEachRefusedWriteOnce) {
+  auto file = ks_.root() / KS_REFUSED_FILE;
+  struct stat st {};
+  ASSERT_EQ(::stat(file.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0400u) << "root's alone, like engaged";
+  long before = util::read_long(file).value_or(-1);
+  ASSERT_GE(before, 0);
+  const std::string refused[] = {
+      "engage no_such_function_anywhere 1",                             // ENOENT
+      "engage x",                                                       // EINVAL, malformed
+      "engage " + std::string(target::kLong) + " -3",                   // EBUSY, engaged already
+      "engage " + std::string(target::kVoid) + " -1",                   // EACCES, a safety rule
+      "engage " + std::string(target::kInt) + " -1\nengage nosuch -1",  // one write, one refusal
+      ""};
+  for (const auto& command : refused) EXPECT_TRUE(ks_.command(command)) << "'" << command << "' was accepted";
+  EXPECT_EQ(util::read_long(file).value_or(-1), before + 6);
+  ASSERT_FALSE(ks_.engage(target::kInt, -1));
+  ASSERT_FALSE(ks_.disengage(target::kInt));
+  EXPECT_EQ(util::read_long(file).value_or(-1), before + 6) << "accepted writes are not counted";
 }
 
 TEST_F(ControlErrorsTest, RetvalFileRefusesMalformedValues) {
