@@ -5,6 +5,7 @@
 #include "commands/confirm.h"
 #include "commands/disengage.h"
 #include "commands/engage.h"
+#include "commands/metrics.h"
 #include "commands/monitor.h"
 #include "commands/persist.h"
 #include "commands/profiles.h"
@@ -19,7 +20,7 @@ const std::vector<CommandEntry>& command_table() {
       {"check", setup_check},     {"engage", setup_engage},       {"disengage", setup_disengage},
       {"confirm", setup_confirm}, {"monitor", setup_monitor},     {"status", setup_status},
       {"apply", setup_apply},     {"revert", setup_revert},       {"profiles", setup_profiles},
-      {"persist", setup_persist}, {"unpersist", setup_unpersist},
+      {"persist", setup_persist}, {"unpersist", setup_unpersist}, {"metrics", setup_metrics},
   };
   return table;
 }

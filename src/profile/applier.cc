@@ -2,7 +2,7 @@
 
 #include "engage/plan.h"
 #include "engage/transaction.h"
-#include "symbols/clone_suffix.h"
+#include "profile/ownership.h"
 #include "system/backend.h"
 #include "system/lockdown.h"
 #include "util/text.h"
@@ -62,14 +62,6 @@ const char* action_name(Action action) {
 
 namespace {
 
-// The line is this target as the profile engages it: same value, same
-// condition, and short-circuiting (or pending, armed when its module loads).
-bool matches(const wire::EngagedLine& line, const Target& t) {
-  auto state = line.state();
-  bool kills = !state || state == wire::State::kEngaged || state == wire::State::kPending;
-  return kills && line.retval == t.retval && line.condition() == t.canonical_condition;
-}
-
 std::string describe(const wire::EngagedLine& line) {
   std::string s = "retval=" + std::to_string(line.retval);
   if (auto state = line.state()) s += " state=" + std::string(wire::state_name(*state));
@@ -96,7 +88,7 @@ std::optional<std::vector<const Target*>> still_to_engage(const Profile& p, cons
       todo.push_back(&t);
       continue;
     }
-    if (!matches(*line, t)) {
+    if (!engaged_as(*line, t)) {
       r.targets.push_back(
           {t.function, Action::kConflict, "already engaged as " + describe(*line) + ", not as this profile says"});
       r.reason = t.function + " is already engaged differently (" + describe(*line) + "); disengage it first";
@@ -224,27 +216,9 @@ ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::
 
 namespace {
 
-// The engaged lines of @t: its function and the compiler clones that
-// apply engaged with it ("mod:f" and "mod:f.constprop.0").
-std::vector<const wire::EngagedLine*> lines_of(const std::vector<wire::EngagedLine>& lines, const Target& t) {
-  std::vector<const wire::EngagedLine*> out;
-  for (const auto& line : lines) {
-    std::string_view name = line.target;
-    if (name == t.function) {
-      out.insert(out.begin(), &line);
-      continue;
-    }
-    if (!name.starts_with(t.function) || name.size() <= t.function.size() || name[t.function.size()] != '.') continue;
-    auto colon = name.find(':');
-    auto clone = symbols::parse_clone_name(colon == std::string_view::npos ? name : name.substr(colon + 1));
-    if (clone && clone->entry) out.push_back(&line);
-  }
-  return out;
-}
-
 // Disengages one line of a revert, noting it in @r; false when the kernel refused.
 bool revert_line(system::System& sys, const Target& t, const wire::EngagedLine& line, bool dry_run, ProfileResult& r) {
-  if (!matches(line, t)) {
+  if (!engaged_as(line, t)) {
     // Someone engaged it another way; that is not this profile's to undo.
     r.targets.push_back({line.target, Action::kLeftAlone, "engaged as " + describe(line)});
   } else if (dry_run) {

@@ -95,7 +95,9 @@ util::Result<std::string> FakeSystem::fn_file(std::string_view path) const {
 
 util::Result<std::string> FakeSystem::killswitch_read(std::string_view path) const {
   if (!present) return refused(ENOENT);
+  if (unreadable.count(std::string(path))) return refused(EACCES);
   if (path == "taint") return std::string(tainted ? "1\n" : "0\n");
+  if (path == "refused" && !builtin) return std::to_string(refused_writes) + "\n";
   if (path == "engaged") return engaged_text();
   if (path.substr(0, 3) == "fn/") return fn_file(path);
   return refused(ENOENT);
@@ -103,7 +105,11 @@ util::Result<std::string> FakeSystem::killswitch_read(std::string_view path) con
 
 util::Result<void> FakeSystem::killswitch_write(std::string_view path, std::string_view text) {
   if (!present) return refused(ENOENT);
-  if (path == "control") return control(text);
+  if (path == "control") {
+    auto done = control(text);
+    refused_writes += !done;
+    return done;
+  }
   return refused(EACCES);
 }
 

@@ -50,6 +50,8 @@ class FakeSystem : public system::System {
   std::map<std::string, int> refuse;  // target -> errno the "kernel" returns on engage
   int refuse_all_errno = 0;           // e.g. EPERM for lockdown
   std::vector<std::string> commands;  // every write to control, as written
+  unsigned long refused_writes = 0;   // the refused file: control writes that failed
+  std::set<std::string> unreadable;   // files under killswitch that answer EACCES (not root)
   std::vector<Engagement> engagements;
 
   util::Result<std::string> kallsyms() const override;
