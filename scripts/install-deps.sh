@@ -14,7 +14,7 @@ libgtest-dev libgmock-dev
 libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev libexpected-dev
 libelf-dev zlib1g-dev dwarves libdpkg-dev lintian libssl-dev
 ovmf shim-signed grub-efi-amd64-signed mokutil dkms expect openssl
-apt-utils gnupg python3-jsonschema
+apt-utils gnupg python3-jsonschema prometheus
 qemu-system-arm gcc-aarch64-linux-gnu g++-aarch64-linux-gnu
 libgtest-dev:arm64 libgmock-dev:arm64 libfmt-dev:arm64 libbpf-dev:arm64 libelf-dev:arm64
 zlib1g-dev:arm64 libssl-dev:arm64 libdpkg-dev:arm64 libtomlplusplus-dev:arm64

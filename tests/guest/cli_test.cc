@@ -12,35 +12,12 @@
 #include <set>
 
 #include "support/guest.h"
+#include "support/tool.h"
 #include "trigger/af_alg_aead.h"
 #include "util/file_io.h"
 
 namespace ks::guest {
 namespace {
-
-constexpr const char* kTool = "/opt/killswitch/bin/killswitch";
-
-struct ToolRun {
-  int status = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-  nlohmann::json json() const { return nlohmann::json::parse(out); }
-};
-
-// Runs the tool with @args (shell words); stdout and stderr kept apart.
-ToolRun tool(const std::string& args) {
-  ToolRun run;
-  std::string command = std::string(kTool) + " " + args + " 2>/tmp/killswitch-stderr";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-  int status = ::pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = util::read_text("/tmp/killswitch-stderr").value_or("");
-  return run;
-}
 
 bool has_reason(const nlohmann::json& report, const std::string& code) {
   for (const auto& r : report["reasons"])
