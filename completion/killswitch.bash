@@ -41,7 +41,7 @@ _killswitch() {
 	local -a words=("${COMP_WORDS[@]}")
 	local cword=$COMP_CWORD
 
-	local commands="check engage confirm disengage monitor status apply revert profiles persist unpersist"
+	local commands="check engage confirm disengage monitor status metrics apply revert profiles persist unpersist"
 	local values="-EPERM -EACCES -EINVAL -ENOENT -ENOMEM -EOPNOTSUPP -EAFNOSUPPORT -ENOSYS -EBUSY NULL false true 0"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
@@ -65,7 +65,7 @@ _killswitch() {
 	local npos=0
 	for ((i = i + 1; i < cword; i++)); do
 		case "${words[i]}" in
-		--if | --try | --for | --root) ((i++)) ;;
+		--if | --try | --for | --root | --output) ((i++)) ;;
 		-*) ;;
 		*) ((npos++)) ;;
 		esac
@@ -73,6 +73,10 @@ _killswitch() {
 
 	case "$prev" in
 	--if | --try | --for | --confirm) return ;;
+	--output)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return
+		;;
 	esac
 
 	local opts
@@ -83,6 +87,7 @@ _killswitch() {
 	disengage) opts="--all --json --help" ;;
 	monitor) opts="--for --json --help" ;;
 	status) opts="--json --help" ;;
+	metrics) opts="--output --help" ;;
 	apply) opts="--dry-run --ignore-version --include-unknown --json --help" ;;
 	revert) opts="--dry-run --json --help" ;;
 	persist | unpersist) opts="--boot --help" ;;

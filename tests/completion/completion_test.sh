@@ -56,4 +56,7 @@ expect "killswitch persist --b" "--boot"
 expect "killswitch profiles l" "list"
 expect "killswitch profiles show CVE-2026" "CVE-2026-31431"
 expect "killswitch --root /x sta" "status"
+expect "killswitch met" "metrics"
+expect "killswitch metrics --o" "--output"
+expect "killswitch metrics --output $fixtures/cat" "$fixtures/catalog"
 exit $failed
