@@ -5,6 +5,8 @@
 #   make check       build and run every test (host unit tests and guest tests)
 #   make vm-run CMD='<shell command>'   run a command as root in a fresh guest
 #   make vm-shell    an interactive guest
+#   make vm-run GUEST=debian CMD=...   the same on Debian 12's own userspace with
+#                    systemd (make vm-userspace), the package at /root/killswitch.deb
 #   make kmod        build killswitch.ko for the kernel of linux-headers-amd64
 #   make fuzz        fuzz the module's command parser (FUZZ_SECONDS=600)
 #   make bench       measure costs in the guest, write docs/performance.md
@@ -26,7 +28,7 @@ JOBS       ?= $(shell nproc)
 export KS_KERNEL := $(KERNEL)
 export KS_ARCH   := $(ARCH)
 
-.PHONY: all deps kmod build build-arm64 vm-image vm-images vm-debian-images intree intree-kernel check demo vm-run vm-shell fuzz bench deb apt-repo clean
+.PHONY: all deps kmod build build-arm64 vm-image vm-images vm-debian-images vm-userspace intree intree-kernel check demo vm-run vm-shell fuzz bench deb apt-repo clean
 
 all: build kmod
 
@@ -71,12 +73,17 @@ vm-images: vm-debian-images intree-kernel
 vm-debian-images: deps
 	@sh vm/build-images.sh
 
+# The "debian" guest: Debian 12 from Debian's packages, systemd as init,
+# booted on its own stock kernel; cached until vm/debian/packages changes.
+vm-userspace: deps
+	@sh vm/debian/build-rootfs.sh
+
 # The builds are independent, and none keeps both cores busy all the time
 # (downloads, links, the in-tree kernel's serial steps): side by side they
 # take less time than one after another. Then every test (the series'
 # checkpatch run is one of them).
 check: deps
-	@$(MAKE) --no-print-directory -j4 build build-arm64 vm-debian-images intree-kernel
+	@$(MAKE) --no-print-directory -j4 build build-arm64 vm-debian-images intree-kernel vm-userspace
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The demo builds quietly (the log is kept) so the guest's story stands out.
@@ -88,11 +95,19 @@ demo:
 	@echo "killswitch demo: booting Debian's stock kernel $$(sh scripts/kernel-release.sh) under QEMU"
 	@sh vm/run.sh run 'sh /opt/killswitch/demo/copy-fail.sh'
 
+ifeq ($(GUEST),debian)
+vm-run: deb vm-userspace
+	@sh vm/debian/run.sh run "$(CMD)"
+
+vm-shell: deb vm-userspace
+	@sh vm/debian/run.sh shell
+else
 vm-run: $(GUEST_BUILD) vm-image
 	@sh vm/run.sh run "$(CMD)"
 
 vm-shell: $(GUEST_BUILD) vm-image
 	@sh vm/run.sh shell
+endif
 
 # The benchmark, in the guest with instruction-counted time: writes docs/performance.md.
 bench: $(GUEST_BUILD) vm-image

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Builds the "debian" guest: Debian 12 (bookworm) from Debian's own packages
+# (vm/debian/packages) with systemd as init, as an ext4 disk image, plus the
+# kernel and initramfs Debian's packages put in its /boot, which QEMU boots
+# directly. Cached under build/debian/: rebuilt only when the package list or
+# this script changes. Root logs in over SSH with a key made here.
+#   build/debian/rootfs.img      the disk (each guest boots a copy-on-write overlay)
+#   build/debian/boot/           every installed kernel's vmlinuz-<release> and initrd.img-<release>
+#   build/debian/release         the default one: linux-image-amd64's
+#   build/debian/id_ed25519      the key the harness and Ansible log in with
+# Needs root (mmdebstrap in root mode, mkfs.ext4 -d).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+out=$top/build/debian
+key=$(cat "$here/packages" "$0" | sha256sum | cut -c1-16)
+if [ -f "$out/.complete" ] && [ "$(cat "$out/.complete")" = "$key" ]; then
+	exit 0
+fi
+[ "$(id -u)" -eq 0 ] || { echo "build-rootfs: needs root (mmdebstrap, mkfs.ext4)" >&2; exit 1; }
+rm -rf "$out"
+mkdir -p "$out"
+ssh-keygen -q -t ed25519 -N '' -C killswitch-test -f "$out/id_ed25519"
+
+packages=$(grep -v '^#' "$here/packages" | grep -v '^$' | paste -sd, -)
+tree=$out/tree
+start=$(date +%s)
+# Units a short-lived test guest has no use for are masked: they only cost
+# boot time under TCG (timers that run apt, man-db, fstrim, e2scrub).
+mmdebstrap --quiet --variant=apt --include="$packages" \
+	--customize-hook='echo ks-debian >"$1/etc/hostname"' \
+	--customize-hook='printf "/dev/vda / ext4 defaults,errors=remount-ro 0 1\n" >"$1/etc/fstab"' \
+	--customize-hook='printf "[Match]\nName=en* eth*\n\n[Network]\nDHCP=yes\n" >"$1/etc/systemd/network/80-guest.network"' \
+	--customize-hook='chroot "$1" systemctl enable systemd-networkd >/dev/null 2>&1' \
+	--customize-hook='for u in apt-daily.timer apt-daily-upgrade.timer man-db.timer e2scrub_all.timer e2scrub_reap.service fstrim.timer logrotate.timer systemd-networkd-wait-online.service; do ln -sf /dev/null "$1/etc/systemd/system/$u"; done' \
+	--customize-hook="install -d -m 0700 \"\$1/root/.ssh\" && install -m 0600 '$out/id_ed25519.pub' \"\$1/root/.ssh/authorized_keys\"" \
+	--customize-hook='printf "UseDNS no\n" >"$1/etc/ssh/sshd_config.d/test-guest.conf"' \
+	--customize-hook='rm -f "$1/etc/machine-id" && touch "$1/etc/machine-id"' \
+	bookworm "$tree" "deb http://deb.debian.org/debian bookworm main" \
+	"deb http://deb.debian.org/debian bookworm-updates main" \
+	"deb http://deb.debian.org/debian-security bookworm-security main"
+echo "build-rootfs: mmdebstrap took $(($(date +%s) - start)) s" >&2
+
+mkdir -p "$out/boot"
+cp "$tree"/boot/vmlinuz-* "$tree"/boot/initrd.img-* "$out/boot/"
+# The default kernel: the one Debian 12's linux-image-amd64 depends on.
+release=$(chroot "$tree" dpkg-query -W -f='${Depends}' linux-image-amd64 | sed 's/^linux-image-\([^ ,]*\).*/\1/')
+[ -f "$out/boot/vmlinuz-$release" ] || { echo "build-rootfs: no kernel $release in the image" >&2; exit 1; }
+echo "$release" >"$out/release"
+# Sparse: the image takes only what the files take.
+mkfs.ext4 -q -F -L ks-debian -d "$tree" "$out/rootfs.img" 4G
+rm -rf "$tree"
+echo "$key" >"$out/.complete"
+echo "build-rootfs: $out/rootfs.img ($release) in $(($(date +%s) - start)) s" >&2
