@@ -88,7 +88,7 @@ _killswitch() {
 	monitor) opts="--for --json --help" ;;
 	status) opts="--json --help" ;;
 	metrics) opts="--output --help" ;;
-	apply) opts="--dry-run --ignore-version --include-unknown --json --help" ;;
+	apply) opts="--dry-run --ignore-version --include-unknown --confirm --json --help" ;;
 	revert) opts="--dry-run --json --help" ;;
 	persist | unpersist) opts="--boot --help" ;;
 	profiles) opts="--json --help" ;;

@@ -22,6 +22,9 @@ void setup_apply(CLI::App& app, Context& ctx, int& exit_code) {
   cmd->add_flag("--ignore-version", opts->ignore_version, "apply even where the kernel is known to be fixed");
   cmd->add_flag("--include-unknown", opts->include_unknown,
                 "apply also the profiles of a folder that cannot tell whether this kernel needs them");
+  cmd->add_option("--confirm", opts->confirm_seconds,
+                  "the kernel disengages what this run engages after SECONDS unless `killswitch confirm` comes first")
+      ->check(CLI::Range(1, 86400));
   cmd->add_flag("--json", opts->json, "print JSON");
   cmd->callback([opts, &ctx, &exit_code] { exit_code = run_apply(*opts, ctx); });
 }
@@ -81,7 +84,8 @@ int run_apply(const ApplyOptions& opts, Context& ctx) {
                                              {.dry_run = opts.dry_run,
                                               .ignore_version = opts.ignore_version,
                                               .include_unknown = opts.include_unknown,
-                                              .named = loaded.is_named(p)}));
+                                              .named = loaded.is_named(p),
+                                              .confirm_seconds = opts.confirm_seconds}));
 
   int code = kExitOk;
   bool not_loaded = false;

@@ -14,6 +14,7 @@ struct ApplyOptions {
   bool dry_run = false;
   bool ignore_version = false;
   bool include_unknown = false;
+  unsigned confirm_seconds = 0;
   bool json = false;
 };
 

@@ -1,6 +1,7 @@
 #include "commands/confirm.h"
 
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "commands/each_target.h"
@@ -26,9 +27,12 @@ int finish(Context& ctx, const ConfirmOptions& opts, const std::vector<std::stri
   return print_each(ctx, opts.json, "confirmed", "confirmed", ": it stays engaged", "confirm", {done, error, code});
 }
 
-// Engaged (not probing) with time left: an engage ... expire= not confirmed yet.
+// Engaged, or pending until its module loads (not probing), with time
+// left: an engage ... expire= not confirmed yet. The kernel counts a
+// pending one's deadline too.
 bool waiting(const wire::EngagedLine& line) {
-  return line.state() == wire::State::kEngaged && line.timeout_left().value_or(0) > 0;
+  const std::optional<wire::State> state = line.state();
+  return (state == wire::State::kEngaged || state == wire::State::kPending) && line.timeout_left().value_or(0) > 0;
 }
 
 }  // namespace

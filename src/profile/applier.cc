@@ -101,8 +101,9 @@ std::optional<std::vector<const Target*>> still_to_engage(const Profile& p, cons
 
 // The plan for @todo, a stop noted in @r.
 std::optional<engage::Plan> plan_or_note(kernel::KernelInfo& info, system::Backend backend,
-                                         const std::vector<const Target*>& todo, ProfileResult& r) {
-  engage::Plan plan = plan_targets(todo, info, backend);
+                                         const std::vector<const Target*>& todo, unsigned confirm_seconds,
+                                         ProfileResult& r) {
+  engage::Plan plan = plan_targets(todo, info, backend, confirm_seconds);
   if (plan.ok()) return plan;
   const check::Report* report = plan.stopped_report();
   r.targets.push_back({report ? report->target : std::string(), Action::kFailed, plan.why});
@@ -140,14 +141,16 @@ std::string kernel_refusal(system::System& sys, system::Backend backend) {
 
 }  // namespace
 
-engage::Plan plan_targets(const std::vector<const Target*>& targets, kernel::KernelInfo& info,
-                          system::Backend backend) {
+engage::Plan plan_targets(const std::vector<const Target*>& targets, kernel::KernelInfo& info, system::Backend backend,
+                          unsigned confirm_seconds) {
   std::vector<check::Request> requests;
   for (const Target* t : targets)
     requests.push_back({t->function, t->retval,
                         t->condition.empty() ? std::nullopt : std::optional<std::string>(t->condition),
                         wire::Verb::kEngage});
-  return engage::plan(info, backend, requests);
+  engage::PlanOptions options;
+  options.confirm_seconds = confirm_seconds;
+  return engage::plan(info, backend, requests, options);
 }
 
 engage::Plan plan_profile(const Profile& profile, kernel::KernelInfo& info, system::Backend backend) {
@@ -197,7 +200,7 @@ ProfileResult apply_profile(const Profile& p, const KernelFacts& facts, system::
     return r;
   }
   const system::Backend backend = system::detect_backend(sys);
-  auto plan = plan_or_note(info, backend, *todo, r);
+  auto plan = plan_or_note(info, backend, *todo, options.confirm_seconds, r);
   if (!plan) return r;
   if (std::string refusal = kernel_refusal(sys, backend); !refusal.empty()) {
     r.reason = refusal;

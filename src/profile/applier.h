@@ -25,6 +25,7 @@ struct ApplyOptions {
   bool ignore_version = false;   // apply even where the kernel is fixed
   bool include_unknown = false;  // apply where the need is unknown, too
   bool named = false;            // the operator named this profile: unknown need is no reason to skip it
+  unsigned confirm_seconds = 0;  // engage with expire=: undone unless confirmed (0: for good)
 };
 
 enum class Outcome {
@@ -76,7 +77,8 @@ struct ProfileResult {
 
 // The checks `engage` makes, for @targets of a profile: the one road that
 // apply, persist and profiles validate share (engage/plan.h).
-engage::Plan plan_targets(const std::vector<const Target*>& targets, kernel::KernelInfo& info, system::Backend backend);
+engage::Plan plan_targets(const std::vector<const Target*>& targets, kernel::KernelInfo& info, system::Backend backend,
+                          unsigned confirm_seconds = 0);
 engage::Plan plan_profile(const Profile& profile, kernel::KernelInfo& info, system::Backend backend);
 
 // @info is the running kernel as @sys shows it, shared by the profiles of one run.

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -205,6 +206,21 @@ TEST_F(CliTest, EngageWithConfirmIsUndoneUnlessConfirmed) {
   EXPECT_NE(engaged_text().find("af_alg_sendmsg retval=-1 "), std::string::npos) << "confirmed: it stays";
   EXPECT_EQ(tool("confirm af_alg_sendmsg").status, 5) << "nothing waits any more";
   EXPECT_EQ(tool("confirm").status, 0) << "confirming nothing is no error";
+}
+
+// A module target waits (pending) until its module loads, and its deadline
+// runs all the same: confirm keeps it too (a rollout confirms after its
+// health check, whether or not the module was loaded by then).
+TEST_F(CliTest, ConfirmKeepsAPendingEngagement) {
+  // An earlier test of this guest may have loaded it; nothing holds it now.
+  if (module_loaded("algif_aead")) ASSERT_EQ(std::system("modprobe -r algif_aead"), 0);
+  ASSERT_EQ(tool("engage algif_aead:aead_sendmsg -EPERM --confirm 60").status, 0);
+  EXPECT_EQ(tool("status --json").json()["engagements"][0]["state"], "pending");
+  auto confirm = tool("confirm --json");
+  ASSERT_EQ(confirm.status, 0) << confirm.out << confirm.err;
+  EXPECT_EQ(confirm.json()["confirmed"], nlohmann::json::array({"algif_aead:aead_sendmsg"}));
+  EXPECT_EQ(engaged_text().find("timeout_left="), std::string::npos) << engaged_text();
+  EXPECT_EQ(tool("disengage algif_aead:aead_sendmsg").status, 0);
 }
 
 TEST_F(CliTest, TryEngagesOnlyAfterAQuietWindow) {

@@ -45,6 +45,18 @@ TEST_F(ApplierTest, EngagesEveryTargetOnAVulnerableKernel) {
       << control_.commands[0];
 }
 
+// --confirm: every engage carries expire=, so the kernel undoes the profile
+// by itself unless `killswitch confirm` comes first (the rollout's safety net).
+TEST_F(ApplierTest, ConfirmSecondsEngageWithExpire) {
+  auto r = apply(vulnerable_, control_, {.confirm_seconds = 120});
+  EXPECT_EQ(r.outcome, Outcome::kApplied) << r.reason;
+  ASSERT_EQ(control_.commands.size(), 1u);
+  EXPECT_NE(control_.commands[0].find("engage algif_aead:aead_sendmsg -1 expire=120 if uid!=0\n"), std::string::npos)
+      << control_.commands[0];
+  EXPECT_NE(control_.commands[0].find("engage algif_aead:aead_recvmsg -1 expire=120"), std::string::npos)
+      << control_.commands[0];
+}
+
 // A kernel series the profile knows nothing about: a whole-folder apply
 // never engages on a guess; naming the profile, or --include-unknown, does.
 TEST_F(ApplierTest, UnknownNeedIsAppliedOnlyWhenNamedOrAskedFor) {
