@@ -26,7 +26,9 @@ done
 # The module, as DKMS builds it: only killswitch.ko, never the test target.
 sh scripts/dkms-source.sh "$STAGE/usr/src/killswitch-$VERSION"
 
-install -D -m 0644 packaging/systemd/killswitch.service "$STAGE/lib/systemd/system/killswitch.service"
+for unit in killswitch.service killswitch-metrics.service killswitch-metrics.timer; do
+	install -D -m 0644 "packaging/systemd/$unit" "$STAGE/lib/systemd/system/$unit"
+done
 install -D -m 0644 packaging/modprobe.d/killswitch.conf "$STAGE/etc/modprobe.d/killswitch.conf"
 # Debian wants man pages compressed.
 gzip -9n "$STAGE/usr/share/man/man8/killswitch.8"
