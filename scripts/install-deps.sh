@@ -10,7 +10,7 @@ make gcc g++ cmake pkg-config clang libclang-rt-14-dev
 linux-headers-amd64 linux-source-6.1
 linux-source-6.12 flex bison bc unifdef git python3
 qemu-system-x86 qemu-utils busybox-static cpio kmod zstd xz-utils
-mmdebstrap openssh-client e2fsprogs
+mmdebstrap openssh-client e2fsprogs ansible-core
 libgtest-dev libgmock-dev
 libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libbpf-dev libexpected-dev
 libelf-dev zlib1g-dev dwarves libdpkg-dev lintian libssl-dev
