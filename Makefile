@@ -80,10 +80,11 @@ vm-userspace: deps
 
 # The builds are independent, and none keeps both cores busy all the time
 # (downloads, links, the in-tree kernel's serial steps): side by side they
-# take less time than one after another. Then every test (the series'
+# take less time than one after another. The Debian userspace starts
+# first: it begins with downloads. Then every test (the series'
 # checkpatch run is one of them).
 check: deps
-	@$(MAKE) --no-print-directory -j4 build build-arm64 vm-debian-images intree-kernel vm-userspace
+	@$(MAKE) --no-print-directory -j5 vm-userspace build build-arm64 vm-debian-images intree-kernel
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The demo builds quietly (the log is kept) so the guest's story stands out.
