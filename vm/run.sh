@@ -123,9 +123,8 @@ if [ -z "$status" ]; then
 	show_log "guest stopped before the command finished (panic or qemu exit $rc)"
 	exit 125
 fi
-# The patterns the kernel prints for an oops, a WARN, a BUG or a stall, on
-# x86 and arm64 (whose backtraces say "Call trace:").
-problems='Oops|BUG:|WARNING: CPU|Kernel panic|general protection fault|Call [Tt]race:|detected stalls|blocked for more than|Internal error:|Unable to handle kernel'
+. "$here/kernel-problems.sh"
+problems=$ks_kernel_problems
 if grep -E -q "$problems" "$out/dmesg"; then
 	show_log "the guest kernel reported a problem"
 	echo "---- the lines that show it ----" >&2

@@ -50,8 +50,8 @@ wait_ssh() {
 	done
 }
 
-# The patterns the kernel prints for an oops, a WARN, a BUG or a stall.
-problems='Oops|BUG:|WARNING: CPU|Kernel panic|general protection fault|Call Trace:|detected stalls|blocked for more than'
+. "$here/../kernel-problems.sh"
+problems=$ks_kernel_problems
 
 case "$cmd" in
 start)
