@@ -213,7 +213,9 @@ TEST_F(CliTest, EngageWithConfirmIsUndoneUnlessConfirmed) {
 // health check, whether or not the module was loaded by then).
 TEST_F(CliTest, ConfirmKeepsAPendingEngagement) {
   // An earlier test of this guest may have loaded it; nothing holds it now.
-  if (module_loaded("algif_aead")) ASSERT_EQ(std::system("modprobe -r algif_aead"), 0);
+  if (module_loaded("algif_aead")) {
+    ASSERT_EQ(std::system("modprobe -r algif_aead"), 0);
+  }
   ASSERT_EQ(tool("engage algif_aead:aead_sendmsg -EPERM --confirm 60").status, 0);
   EXPECT_EQ(tool("status --json").json()["engagements"][0]["state"], "pending");
   auto confirm = tool("confirm --json");
