@@ -4,15 +4,17 @@
 # guest; a persisted profile comes back at boot under systemd, and the
 # journal says so; removing the package disengages everything, and purging
 # it leaves nothing behind. Its metrics reach a real node_exporter. Keeps
-# the freshly installed disk as build/debian/installed.qcow2 for the fleet
-# test (tests/debian/ansible_test.sh). Needs `make build vm-userspace`.
+# the freshly installed disk as build/debian/installed.qcow2, and the
+# package as build/debian/installed.deb, for the fleet test
+# (tests/debian/ansible_test.sh). Needs `make build vm-userspace`.
 set -eu
 cd "$(dirname "$0")/../.."
 name=package
 guest() { sh vm/debian/guest.sh "$@"; }
 on() { guest ssh "$name" "$@"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "== $*"; }
+t0=$(date +%s)
+step() { echo "== [$(($(date +%s) - t0)) s] $*"; }
 
 DEB=$(sh scripts/build-deb.sh build/cmake)
 # Lintian-clean: no errors and no warnings (the few overrides are explained
@@ -28,6 +30,7 @@ trap 'rm -rf "$cve_day"; guest stop "$name" || true' EXIT
 sed -e '/^\[fixed\]/,/^$/d' -e 's/^id = .*/id = "CVE-2099-0001"/' profiles/CVE-2026-31431.toml \
 	>"$cve_day/CVE-2099-0001.toml"
 
+step "boot the guest"
 guest start "$name"
 guest wait "$name"
 guest copy "$name" "$DEB" /root/killswitch.deb
@@ -37,8 +40,10 @@ guest copy "$name" tests/debian/af_alg.py /root/
 step "apt installs the package; DKMS builds the module for the running kernel"
 on 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q /root/killswitch.deb' >"$cve_day/apt.log" 2>&1 ||
 	{ cat "$cve_day/apt.log"; fail "apt-get install"; }
-on "dkms status killswitch/$VERSION" | grep -q ", $(on 'uname -r'), x86_64: installed" || fail "dkms did not install it"
-on 'modinfo -n killswitch' | grep -q "^/lib/modules/$(on 'uname -r')/updates/dkms/killswitch.ko" ||
+release=$(on 'uname -r')
+[ -n "$release" ] || fail "no kernel release from the guest"
+on "dkms status killswitch/$VERSION" | grep -q ", $release, x86_64: installed" || fail "dkms did not install it"
+on 'modinfo -n killswitch' | grep -q "^/lib/modules/$release/updates/dkms/killswitch.ko" ||
 	fail "modprobe would not load the DKMS module"
 [ "$(on 'systemctl is-enabled killswitch.service')" = enabled ] || fail "the unit is not enabled"
 on '! grep -q "^killswitch " /proc/modules' || fail "installing loaded the module"
@@ -46,7 +51,9 @@ on 'python3 /root/af_alg.py aead' >/dev/null || fail "AF_ALG AEAD does not work 
 
 # The fleet test's hosts start from this disk: the package installed by apt
 # and built by DKMS here, nothing persisted.
+step "keep the installed disk for the fleet test, boot it again"
 guest save "$name" build/debian/installed.qcow2
+cp "$DEB" build/debian/installed.deb
 DEBIAN_BASE=build/debian/installed.qcow2 guest start "$name"
 guest wait "$name"
 
@@ -99,4 +106,5 @@ left=$(on 'find / -xdev \( -path /proc -o -path /sys -o -path /root \) -prune -o
 [ -z "$left" ] || fail "left behind: $left"
 guest reboot "$name"
 [ "$(on 'systemctl is-system-running || true')" = running ] || { on 'systemctl --failed' || true; fail "the system is degraded after the purge"; }
+step "done"
 echo "PASS: installed with DKMS, applied at boot by systemd, reverted, removed and purged cleanly"

@@ -29,7 +29,7 @@ key=$img/id_ed25519
 
 ssh_opts() {
 	echo "-i $key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" \
-		"-o BatchMode=yes -o ConnectTimeout=10 -o ServerAliveInterval=15"
+		"-o BatchMode=yes -o ConnectTimeout=30 -o ServerAliveInterval=15"
 }
 on_guest() {
 	# shellcheck disable=SC2046 # options are words
