@@ -4,15 +4,17 @@
 # kernel (c1, the canary, and h2), which a rehearsal profile says needs it,
 # and one on 6.12 (f3), which it says is fixed. The guests start from the disk the package test installed
 # killswitch on (build/debian/installed.qcow2), and are reached over SSH on
-# loopback ports only. Covered: a canary rollout, idempotence, check mode
-# with diff, a revert, and a canary whose health check fails after
-# engaging, which is reverted and stops the rollout.
+# loopback ports only. Covered: a canary rollout of a profile and, on the
+# hosts that need it, of a single function, idempotence, check mode with
+# diff, a revert, and a canary whose health check fails after engaging,
+# which is reverted and stops the rollout.
 set -eu
 cd "$(dirname "$0")/../.."
 top=$PWD
 guest() { sh vm/debian/guest.sh "$@"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "== $*"; }
+t0=$(date +%s)
+step() { echo "== [$(($(date +%s) - t0)) s] $*"; }
 [ -f build/debian/installed.qcow2 ] || fail "no build/debian/installed.qcow2: run tests/debian/package_test.sh first"
 
 work=$(mktemp -d)
@@ -50,6 +52,13 @@ done
 	echo "ansible_ssh_common_args='-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR'"
 	echo "ansible_python_interpreter=/usr/bin/python3"
 } >"$work/inventory"
+# The two hosts that need the mitigation also get one function engaged by
+# itself (host variables, as an operator would scope it).
+mkdir "$work/host_vars"
+for h in c1 h2; do
+	printf 'killswitch_functions:\n  - {function: "algif_skcipher:skcipher_sendmsg", value: "-EPERM"}\n' \
+		>"$work/host_vars/$h.yml"
+done
 for h in $hosts; do
 	guest wait "ks-$h"
 	guest copy "ks-$h" tests/debian/af_alg.py /root/af_alg.py
@@ -58,8 +67,10 @@ done
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORKS=3 ANSIBLE_PIPELINING=1 ANSIBLE_HOST_KEY_CHECKING=0 \
 	ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_LOCAL_TEMP="$work/tmp" ANSIBLE_HOME="$work/home"
 vars="$work/vars.json"
-printf '{"killswitch_profile_files": ["%s"], "killswitch_install": false, "killswitch_batches": [1, 2],
- "killswitch_health_check": "python3 /root/af_alg.py hash"}\n' "$work/CVE-2099-0002.toml" >"$vars"
+# The role installs the package the hosts already have (the same version):
+# its install tasks run and change nothing.
+printf '{"killswitch_profile_files": ["%s"], "killswitch_deb": "%s", "killswitch_batches": [1, 2],
+ "killswitch_health_check": "python3 /root/af_alg.py hash"}\n' "$work/CVE-2099-0002.toml" "$top/build/debian/installed.deb" >"$vars"
 play() { # <playbook> <log> [ansible-playbook options]: exit status of the run
 	book=$1 log=$2
 	shift 2
@@ -72,7 +83,8 @@ task() { awk -v t="TASK [killswitch : $1" -v h="[$2]" 'index($0, "TASK [") == 1 
 	on && index($0, h) { split($0, w, ":"); print w[1]; exit }' "$3"; }
 recap() { sed -n "s/^$1 *: ok=[0-9]* *changed=\([0-9]*\).*failed=\([0-9]*\).*/changed=\1 failed=\2/p" "$2"; }
 engaged() { guest ssh "ks-$1" 'cat /sys/kernel/security/killswitch/engaged 2>/dev/null' | grep -c '^algif_aead:' || true; }
-aead() { guest ssh "ks-$1" 'python3 /root/af_alg.py aead' || true; }
+aead() { guest ssh "ks-$1" "python3 /root/af_alg.py ${2:-aead}" || true; }
+skcipher() { guest ssh "ks-$1" 'grep -c "^algif_skcipher:skcipher_sendmsg retval=-1 " /sys/kernel/security/killswitch/engaged' || true; }
 
 step "rollout: the canary first, then the others; the fixed host is left alone"
 play rollout.yml "$work/rollout.log" || { cat "$work/rollout.log"; fail "rollout"; }
@@ -84,11 +96,16 @@ echo "$first" | grep -q '\[c1\]' || fail "the canary is not in the first batch"
 for h in c1 h2; do
 	[ "$(engaged $h)" -eq 2 ] || { cat "$work/rollout.log"; fail "$h: not engaged"; }
 	[ "$(aead $h)" = EPERM ] || fail "$h: AEAD not refused"
+	[ "$(skcipher $h)" = 1 ] && [ "$(aead $h skcipher)" = EPERM ] || fail "$h: the function is not engaged"
 	guest ssh "ks-$h" '[ -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "$h: not persisted"
 	guest ssh "ks-$h" '! grep -q timeout_left= /sys/kernel/security/killswitch/engaged' || fail "$h: not confirmed"
 done
 grep -q 'not needed here: CVE-2099-0002 (6.12' "$work/rollout.log" || fail "the 6.12 host does not say 'not needed'"
 # Only the site's profile file reached it.
+for h in $hosts; do
+	[ "$(task "Install the package from the copied file" $h "$work/rollout.log")" = ok ] ||
+		{ cat "$work/rollout.log"; fail "$h: the role's install of the installed version changed something"; }
+done
 for t in "Load killswitch.ko" "Engage the profiles" "Apply them at every boot"; do
 	[ "$(task "$t" f3 "$work/rollout.log")" != changed ] || { cat "$work/rollout.log"; fail "the fixed host: $t changed it"; }
 done
@@ -108,13 +125,16 @@ for h in c1 h2; do
 	[ "$(recap $h "$work/check.log")" != "changed=0 failed=0" ] || { cat "$work/check.log"; fail "$h: check mode reports no change"; }
 	[ "$(engaged $h)" -eq 2 ] || fail "$h: check mode disengaged"
 done
-grep -q '^-algif_aead:aead_sendmsg retval=-1' "$work/check.log" || { cat "$work/check.log"; fail "no diff"; }
+for f in algif_aead:aead_sendmsg algif_skcipher:skcipher_sendmsg; do
+	grep -q "^-$f retval=-1" "$work/check.log" || { cat "$work/check.log"; fail "no diff for $f"; }
+done
+[ "$(skcipher c1)" = 1 ] || fail "c1: check mode disengaged the function"
 
 step "revert"
 play revert.yml "$work/revert.log" || { cat "$work/revert.log"; fail "revert"; }
 for h in c1 h2; do
 	[ "$(engaged $h)" -eq 0 ] || fail "$h: still engaged"
-	[ "$(aead $h)" = ok ] || fail "$h: AEAD still refused"
+	[ "$(aead $h)" = ok ] && [ "$(aead $h skcipher)" = ok ] || fail "$h: AF_ALG still refused"
 	guest ssh "ks-$h" '[ ! -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "$h: still persisted"
 done
 
@@ -124,10 +144,10 @@ printf '{"killswitch_profile_files": ["%s"], "killswitch_install": false, "kills
  "killswitch_health_check": "python3 /root/af_alg.py hash && { [ $(hostname) != ks-c1 ] || python3 /root/af_alg.py aead; }"}\n' \
 	"$work/CVE-2099-0002.toml" >"$vars"
 if play rollout.yml "$work/health.log"; then cat "$work/health.log"; fail "the rollout went on"; fi
-grep -q 'the health check failed with CVE-2099-0002 engaged' "$work/health.log" || { cat "$work/health.log"; fail "no reason given"; }
-[ "$(engaged c1)" -eq 0 ] || fail "the canary was not reverted"
+grep -q 'the health check failed with CVE-2099-0002, algif_skcipher:skcipher_sendmsg engaged' "$work/health.log" || { cat "$work/health.log"; fail "no reason given"; }
+[ "$(engaged c1)" -eq 0 ] && [ "$(skcipher c1)" = 0 ] || fail "the canary was not reverted"
 guest ssh ks-c1 '[ ! -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "the canary persisted a failed mitigation"
 [ "$(aead c1)" = ok ] || fail "the canary's service still fails"
 [ "$(engaged h2)" -eq 0 ] || fail "h2 was touched after the rollout stopped"
 ! grep -q '^ok: \[h2\]\|^changed: \[h2\]\|^ok: \[f3\]' "$work/health.log" || fail "a task ran after the canary failed"
-echo "PASS: canary rollout, idempotence, check mode, revert, a failed canary stops the rollout, fixed host left alone"
+echo "PASS: canary rollout (a profile and a function), idempotence, check mode, revert, a failed canary stops the rollout, fixed host left alone"

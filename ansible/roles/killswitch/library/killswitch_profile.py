@@ -33,29 +33,12 @@ options:
     default: false
 """
 
-import json
 import os
 
 from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.killswitch_tool import engaged_text as engaged, tool
 
 PERSIST_DIR = "/etc/killswitch/profiles.d"
-
-
-def tool(module, *args):
-    rc, out, err = module.run_command(["killswitch", *args, "--json"])
-    try:
-        doc = json.loads(out)
-    except ValueError:
-        module.fail_json(msg="killswitch %s: no JSON (exit %d): %s" % (args[0], rc, (err or out).strip()), rc=rc)
-    return rc, doc
-
-
-def engaged():
-    try:
-        with open("/sys/kernel/security/killswitch/engaged") as f:
-            return "".join(sorted(f.readlines()))
-    except OSError:
-        return ""
 
 
 def persisted():
