@@ -3,6 +3,7 @@
 // once they are all disengaged, and the kernel log stays clean (the harness
 // checks that after the run).
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -101,13 +102,16 @@ TEST_F(RandomWritesTest, RefusedWritesChangeNothing) {
 }
 
 // A leak of even one small object per refused write would show as about
-// 4000 objects, four times the allowance, and one per engagement as 300 in
-// the cycles test, three times its allowance. What is
-// counted is growth beyond a slab per vCPU in each cache (see
-// growth_beyond_slab_noise); the allowances cover the rest that caches move
-// anyway (seen: 20 to 117 objects after 10^4 writes, 0 to 32 after the
-// cycles, while the raw totals moved by up to 744).
+// 4000 objects, four times the allowance. What is counted is growth beyond a
+// slab per vCPU in each cache (see growth_beyond_slab_noise); the allowance
+// covers the rest that caches move anyway (seen: 20 to 117 objects after 10^4
+// writes, while the raw totals moved by up to 744).
 constexpr long kWritesSlabNoise = 1000;
+// The cycles are measured over two windows of 300 engagements each, and only
+// growth in both counts: a leak grows in every window, while a cache's noise
+// (seen: 0 to 117 in one window, kmalloc-96 on a loaded host) seldom strikes
+// twice. One object leaked per engagement, in any cache of up to 64 objects a
+// slab (kmalloc-64 and larger), is beyond the allowance in both windows.
 constexpr long kCyclesSlabNoise = 100;
 constexpr long kPercpuNoiseKb = 32;
 
@@ -125,8 +129,8 @@ TEST_F(RandomWritesTest, RandomWritesLeakNothing) {
   EXPECT_LE(after.percpu_kb - before.percpu_kb, kPercpuNoiseKb);
 }
 
-// Accepted commands of every kind, engaged and disengaged 300 times: a leak
-// of one object per engagement would be three times the allowance.
+// Accepted commands of every kind, engaged and disengaged 600 times in two
+// windows.
 TEST_F(RandomWritesTest, EngageDisengageCyclesLeakNothing) {
   const char* commands[] = {
       "engage test_killswitch_int -1",
@@ -143,14 +147,20 @@ TEST_F(RandomWritesTest, EngageDisengageCyclesLeakNothing) {
     }
   };
   cycle(20);  // warm the caches
-  KernelMemory before = settle_and_measure();
+  KernelMemory start = settle_and_measure();
   cycle(60);
-  KernelMemory after = settle_and_measure();
-  std::printf("300 engagements: slab objects %ld -> %ld (%ld beyond slab noise), percpu %ld kB -> %ld kB\n",
-              before.slab_objects, after.slab_objects, growth_beyond_slab_noise(before, after), before.percpu_kb,
-              after.percpu_kb);
-  EXPECT_LT(growth_beyond_slab_noise(before, after), kCyclesSlabNoise) << largest_growth(before, after);
-  EXPECT_LE(after.percpu_kb - before.percpu_kb, kPercpuNoiseKb);
+  KernelMemory middle = settle_and_measure();
+  cycle(60);
+  KernelMemory end = settle_and_measure();
+  long first = growth_beyond_slab_noise(start, middle);
+  long second = growth_beyond_slab_noise(middle, end);
+  std::printf(
+      "2 x 300 engagements: slab objects %ld -> %ld -> %ld (%ld, %ld beyond slab noise), "
+      "percpu %ld kB -> %ld kB\n",
+      start.slab_objects, middle.slab_objects, end.slab_objects, first, second, start.percpu_kb, end.percpu_kb);
+  EXPECT_LT(std::min(first, second), kCyclesSlabNoise)
+      << "first window: " << largest_growth(start, middle) << "; second: " << largest_growth(middle, end);
+  EXPECT_LE(end.percpu_kb - start.percpu_kb, kPercpuNoiseKb);
 }
 
 }  // namespace
