@@ -2,12 +2,12 @@
 # The Ansible role (ansible/) driving three Debian guests at once, as an
 # operator rolls a mitigation out to a fleet: two hosts on Debian 12's 6.1
 # kernel (c1, the canary, and h2), which a rehearsal profile says needs it,
-# and one on 6.12 (f3), which it says is fixed. The guests start from the disk the package test installed
-# killswitch on (build/debian/installed.qcow2), and are reached over SSH on
-# loopback ports only. Covered: a canary rollout of a profile and, on the
-# hosts that need it, of a single function, idempotence, check mode with
-# diff, a revert, and a canary whose health check fails after engaging,
-# which is reverted and stops the rollout.
+# and one on 6.12 (f3), which it says is fixed. The guests start from the
+# disk install_test.sh installed killswitch on (build/debian/installed.qcow2),
+# and are reached over SSH on loopback ports only. Covered: a canary rollout
+# of a profile and, on the hosts that need it, of a single function,
+# idempotence, check mode with diff, a revert, and a canary whose health
+# check fails after engaging, which is reverted and stops the rollout.
 set -eu
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -15,7 +15,7 @@ guest() { sh vm/debian/guest.sh "$@"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 t0=$(date +%s)
 step() { echo "== [$(($(date +%s) - t0)) s] $*"; }
-[ -f build/debian/installed.qcow2 ] || fail "no build/debian/installed.qcow2: run tests/debian/package_test.sh first"
+[ -f build/debian/installed.qcow2 ] || fail "no build/debian/installed.qcow2: run tests/debian/install_test.sh first"
 
 work=$(mktemp -d)
 hosts="c1 h2 f3"
