@@ -78,8 +78,21 @@ void classify(const struct ::btf* b, __u32 id, TypeKind& kind, unsigned& size) {
   }
 }
 
+// The id of function @name among @b's own types: a module's BTF is split
+// on vmlinux's, and libbpf's lookup searches the base first, where a
+// function of the same name (raw_init: ipv4's, not can_raw's) would answer.
+__s32 own_function_id(const struct ::btf* b, std::string_view name) {
+  const struct ::btf* base = btf__base_btf(b);
+  __u32 first = base ? btf__type_cnt(base) : 1;
+  for (__u32 id = first; id < btf__type_cnt(b); ++id) {
+    const btf_type* t = btf__type_by_id(b, id);
+    if (t && btf_is_func(t) && name == btf__name_by_offset(b, t->name_off)) return static_cast<__s32>(id);
+  }
+  return -1;
+}
+
 std::optional<Prototype> prototype(const struct ::btf* b, std::string_view name, const std::string& object) {
-  __s32 id = btf__find_by_name_kind(b, std::string(name).c_str(), BTF_KIND_FUNC);
+  __s32 id = own_function_id(b, name);
   if (id <= 0) return std::nullopt;
   const btf_type* fn = btf__type_by_id(b, id);
   const btf_type* proto = fn ? btf__type_by_id(b, fn->type) : nullptr;

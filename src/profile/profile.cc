@@ -6,6 +6,9 @@
 #include <regex>
 #include <sstream>
 
+extern "C" {
+#include "errno_names.h"
+}
 #include "profile/target_check.h"
 #include "profile/versions.h"
 
@@ -77,6 +80,7 @@ class Reader {
 
   util::Result<void> read_versions(Profile& p) const;
   util::Result<void> read_targets(Profile& p) const;
+  util::Result<void> read_proof(Profile& p) const;
 
   const toml::table& root_;
   std::string file_;
@@ -84,7 +88,8 @@ class Reader {
 
 util::Result<Profile> Reader::read() {
   Profile p;
-  KS_TRY(unknown_keys(root_, {"id", "title", "summary", "references", "affected", "fixed", "target", "behaviour"}, ""));
+  KS_TRY(unknown_keys(
+      root_, {"id", "title", "summary", "references", "affected", "fixed", "target", "behaviour", "proof"}, ""));
   KS_TRY_ASSIGN(auto id, string_at(root_, "id", true, ""));
   static const std::regex kCve("CVE-[0-9]{4}-[0-9]{4,}");
   if (!std::regex_match(id, kCve))
@@ -107,7 +112,41 @@ util::Result<Profile> Reader::read() {
   KS_TRY_ASSIGN(auto breaks, string_at(*beh->as_table(), "breaks", true, "[behaviour]: "));
   p.preserves = preserves;
   p.breaks = breaks;
+  KS_TRY(read_proof(p));
   return p;
+}
+
+util::Result<void> Reader::read_proof(Profile& p) const {
+  const toml::node* node = root_.get("proof");
+  if (!node) return {};
+  if (!node->is_table()) return error_at(node, "\"proof\" must be a table");
+  const toml::table& t = *node->as_table();
+  KS_TRY(unknown_keys(t, {"trigger", "refused", "modules", "keeps"}, " in [proof]"));
+  Proof proof;
+  KS_TRY_ASSIGN(proof.trigger, strings_at(t, "trigger"));
+  if (proof.trigger.empty()) return error_at(&t, "[proof]: \"trigger\" must name ks-trigger's words");
+  KS_TRY_ASSIGN(proof.refused, string_at(t, "refused", true, "[proof]: "));
+  proof.refused_errno = ks_errno_value(proof.refused.c_str());
+  if (proof.refused_errno <= 0)
+    return error_at(t.get("refused"), "[proof]: \"refused\" must be an errno name like \"EPERM\"");
+  KS_TRY_ASSIGN(proof.modules, strings_at(t, "modules"));
+  if (const toml::node* keeps = t.get("keeps")) {
+    const toml::array* arr = keeps->as_array();
+    if (!arr) return error_at(keeps, "[proof]: \"keeps\" must be an array of arrays of strings");
+    for (const toml::node& item : *arr) {
+      const toml::array* words = item.as_array();
+      if (!words || words->empty()) return error_at(&item, "[proof]: each of \"keeps\" must be ks-trigger's words");
+      std::vector<std::string> w;
+      for (const toml::node& word : *words) {
+        auto s = word.value_exact<std::string>();
+        if (!s) return error_at(&word, "[proof]: \"keeps\" must hold only strings");
+        w.push_back(*s);
+      }
+      proof.keeps.push_back(std::move(w));
+    }
+  }
+  p.proof = std::move(proof);
+  return {};
 }
 
 util::Result<void> Reader::read_versions(Profile& p) const {

@@ -30,6 +30,18 @@ struct PackageFix {
   std::string version;
 };
 
+// How the catalog's own test proves a profile in the guest: the words of
+// ks-trigger that reach its functions, the errno they fail with once it is
+// applied, the modules a host that uses the feature has loaded, and what
+// must keep working meanwhile (more ks-trigger words).
+struct Proof {
+  std::vector<std::string> trigger;             // {"socket", "tipc", "rdm"}
+  std::string refused;                          // "EAFNOSUPPORT"
+  int refused_errno = 0;                        // its value
+  std::vector<std::string> modules;             // {"tipc"}
+  std::vector<std::vector<std::string>> keeps;  // {{"socket", "inet", "stream"}}
+};
+
 struct Profile {
   std::filesystem::path source;  // where it was read from
   std::string id;                // "CVE-2026-31431"
@@ -44,6 +56,7 @@ struct Profile {
   std::vector<Target> targets;
   std::string preserves;
   std::string breaks;
+  std::optional<Proof> proof;  // every catalog profile has one; a team's own may not
 };
 
 // A malformed profile is an error with its file, line and column.

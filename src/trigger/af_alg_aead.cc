@@ -21,23 +21,6 @@ constexpr size_t kKeySize = 16;
 constexpr size_t kIvSize = 12;
 constexpr size_t kTagSize = 16;
 
-// Closes a descriptor when it goes out of scope.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-tl::unexpected<util::Error> failed(const char* step) { return util::fail(step, util::errno_code(errno)); }
-
 // One AEAD operation on an accepted AF_ALG socket: sendmsg with the
 // operation, IV and associated-data length, then read the result.
 Trip aead_op(int fd, uint32_t op, const std::vector<uint8_t>& in, std::vector<uint8_t>& out, uint32_t assoclen) {
@@ -82,15 +65,6 @@ Trip aead_op(int fd, uint32_t op, const std::vector<uint8_t>& in, std::vector<ui
 }
 
 }  // namespace
-
-std::string describe(const Trip& trip) {
-  if (trip) return "ok";
-  return trip.error().what + ": " + trip.error().code.message() + " (errno " + std::to_string(trip_errno(trip)) + ")";
-}
-
-std::string failed_step(const Trip& trip) { return trip ? std::string() : trip.error().what; }
-
-int trip_errno(const Trip& trip) { return trip ? 0 : trip.error().code.value(); }
 
 Trip af_alg_aead_round_trip() {
   const std::string aad = "header";

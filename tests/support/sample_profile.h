@@ -30,6 +30,12 @@ condition = "uid != 0"
 [behaviour]
 preserves = "AF_ALG hashes and skciphers"
 breaks = "AF_ALG AEAD"
+
+[proof]
+trigger = ["af-alg-aead"]
+refused = "EPERM"
+modules = ["algif_aead"]
+keeps = [["socket", "alg", "seqpacket"], ["socket", "inet", "stream"]]
 )";
 
 // A minimal valid profile @id whose targets are @targets, "[[target]]"

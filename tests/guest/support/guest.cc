@@ -75,24 +75,42 @@ bool module_loaded(const std::string& name) {
 
 namespace {
 // Whether a line of the running kernel's /lib/modules/<release>/@file ends
-// with @suffix, or holds @needle.
-bool modules_file_has(const char* file, const std::string& needle, bool at_end) {
+// with @suffix.
+bool modules_file_has(const char* file, const std::string& suffix) {
   struct utsname uts {};
   if (::uname(&uts) != 0) return false;
   std::ifstream in(std::string("/lib/modules/") + uts.release + "/" + file);
   std::string line;
   while (std::getline(in, line)) {
-    if (at_end ? line.size() >= needle.size() && line.compare(line.size() - needle.size(), needle.size(), needle) == 0
-               : line.find(needle) != std::string::npos)
+    if (line.size() >= suffix.size() && line.compare(line.size() - suffix.size(), suffix.size(), suffix) == 0)
       return true;
   }
   return false;
 }
 }  // namespace
 
-bool killswitch_builtin() { return modules_file_has("modules.builtin", "/killswitch.ko", true); }
+bool killswitch_builtin() { return modules_file_has("modules.builtin", "/killswitch.ko"); }
 
-bool module_available(const std::string& name) { return modules_file_has("modules.dep", "/" + name + ".ko:", false); }
+bool module_available(const std::string& name) {
+  // modules.dep names files (kernel/net/can/can-bcm.ko.xz: ...); modprobe
+  // takes - and _ alike.
+  auto normal = [](std::string text) {
+    for (char& c : text)
+      if (c == '-') c = '_';
+    return text;
+  };
+  const std::string wanted = normal(name);
+  struct utsname uts {};
+  if (::uname(&uts) != 0) return false;
+  std::ifstream in(std::string("/lib/modules/") + uts.release + "/modules.dep");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string path = line.substr(0, line.find(':'));
+    std::string file = path.substr(path.rfind('/') + 1);
+    if (normal(file.substr(0, file.find(".ko"))) == wanted) return true;
+  }
+  return false;
+}
 
 KernelIds kernel_ids() {
   // TAINT_KILLSWITCH 'Z' and AUDIT_KILLSWITCH built in; TAINT_LIVEPATCH 'K'

@@ -25,9 +25,9 @@ profile::Profile ProfileTest::load(const std::string& id) {
   return p ? *p : profile::Profile{};
 }
 
-profile::ProfileResult ProfileTest::apply(const profile::Profile& p, bool ignore_version) {
-  kernel::KernelInfo info(system_);
-  return profile::apply_profile(p, facts_, system_, info, {.ignore_version = ignore_version});
+profile::ProfileResult ProfileTest::apply(const profile::Profile& p, bool ignore_version, kernel::KernelInfo* info) {
+  kernel::KernelInfo fresh(system_);
+  return profile::apply_profile(p, facts_, system_, info ? *info : fresh, {.ignore_version = ignore_version});
 }
 
 profile::ProfileResult ProfileTest::revert(const profile::Profile& p) { return profile::revert_profile(p, system_); }

@@ -22,8 +22,10 @@ class ProfileTest : public KillswitchTest {
   void SetUp() override;
 
   profile::Profile load(const std::string& id);
-  // apply_profile with the real kernel facts and control file.
-  profile::ProfileResult apply(const profile::Profile& p, bool ignore_version);
+  // apply_profile with the real kernel facts and control file; @info, when
+  // given, is what the kernel was read as before (kallsyms, BTF), reused
+  // while no module comes or goes.
+  profile::ProfileResult apply(const profile::Profile& p, bool ignore_version, kernel::KernelInfo* info = nullptr);
   profile::ProfileResult revert(const profile::Profile& p);
   // A plain apply on this kernel (Debian's current one) must say "not
   // applicable" with the version that fixed it, and engage nothing.

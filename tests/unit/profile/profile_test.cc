@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "support/sample_profile.h"
 
@@ -43,6 +44,37 @@ TEST(Profile, ReadsEveryField) {
   EXPECT_EQ(p->targets[1].function, "algif_aead:aead_sendmsg");
   EXPECT_EQ(p->targets[1].canonical_condition, "uid!=0");
   EXPECT_EQ(p->preserves, "AF_ALG hashes and skciphers");
+  ASSERT_TRUE(p->proof);
+  EXPECT_EQ(p->proof->trigger, std::vector<std::string>{"af-alg-aead"});
+  EXPECT_EQ(p->proof->refused_errno, 1);
+  EXPECT_EQ(p->proof->modules, std::vector<std::string>{"algif_aead"});
+  ASSERT_EQ(p->proof->keeps.size(), 2u);
+  EXPECT_EQ(p->proof->keeps[1], (std::vector<std::string>{"socket", "inet", "stream"}));
+}
+
+TEST(Profile, AProofIsOptional) {
+  std::string text = kSampleProfile;
+  auto p = parse_profile(text.substr(0, text.find("[proof]")), "x.toml");
+  ASSERT_TRUE(p) << p.error().message();
+  EXPECT_FALSE(p->proof);
+}
+
+TEST(Profile, BadProofsAreNamedWhereTheyAre) {
+  auto e = error_of(replace(kSampleProfile, "refused = \"EPERM\"", "refused = \"EWHATEVER\""));
+  EXPECT_EQ(line_of(e), 28);
+  EXPECT_NE(e.what.find("errno name"), std::string::npos) << e.message();
+  e = error_of(replace(kSampleProfile, "trigger = [\"af-alg-aead\"]", "trigger = []"));
+  EXPECT_NE(e.what.find("ks-trigger's words"), std::string::npos) << e.message();
+  e = error_of(replace(kSampleProfile, "trigger = [\"af-alg-aead\"]", "trigger = \"af-alg-aead\""));
+  EXPECT_NE(e.what.find("\"trigger\" must be an array of strings"), std::string::npos) << e.message();
+  e = error_of(replace(kSampleProfile, "[\"socket\", \"inet\", \"stream\"]", "[\"socket\", 2]"));
+  EXPECT_EQ(line_of(e), 30);
+  e = error_of(replace(kSampleProfile, "keeps = [", "keeps = [[],"));
+  EXPECT_NE(e.what.find("ks-trigger's words"), std::string::npos) << e.message();
+  e = error_of(replace(kSampleProfile, "refused = \"EPERM\"", "refused = \"EPERM\"\nworks = 1"));
+  EXPECT_NE(e.what.find("unknown key \"works\" in [proof]"), std::string::npos) << e.message();
+  e = error_of(replace(kSampleProfile, "refused = \"EPERM\"\n", ""));
+  EXPECT_NE(e.what.find("missing key \"refused\""), std::string::npos) << e.message();
 }
 
 TEST(Profile, TomlSyntaxErrorNamesFileAndLine) {

@@ -1,0 +1,40 @@
+#include "trigger/by_words.h"
+
+#include "trigger/af_alg_aead.h"
+#include "trigger/mount_blank.h"
+#include "trigger/socket_create.h"
+
+namespace ks::trigger {
+namespace {
+
+util::Result<Trip> af_alg_aead_from_words(const std::vector<std::string>& words) {
+  if (!words.empty()) return util::fail("af-alg-aead takes no words");
+  return af_alg_aead_round_trip();
+}
+
+constexpr TriggerKind kKinds[] = {
+    {"af-alg-aead", "", "gcm(aes) encrypt + decrypt round trip through an AF_ALG socket", af_alg_aead_from_words},
+    {"socket", "<family> <type> [<protocol>]", "socket(2) of a family, type and protocol", socket_from_words},
+    {"fsopen", "<fstype>", "fsopen(2) of a filesystem: its fs_context set-up", fs_open_from_words},
+    {"mount", "<fstype>", "a read-only mount of a blank loop device: the filesystem's superblock reader",
+     mount_blank_from_words},
+};
+
+}  // namespace
+
+std::span<const TriggerKind> trigger_kinds() { return kKinds; }
+
+util::Result<Trip> run_trigger(const std::vector<std::string>& words) {
+  if (words.empty()) return util::fail("no trigger named");
+  for (const auto& kind : kKinds)
+    if (kind.name == words[0]) return kind.run({words.begin() + 1, words.end()});
+  return util::fail("unknown trigger \"" + words[0] + "\"");
+}
+
+std::string words_text(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
+}
+
+}  // namespace ks::trigger
