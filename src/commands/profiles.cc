@@ -23,6 +23,14 @@ void setup_profiles(CLI::App& app, Context& ctx, int& exit_code) {
   auto list = std::make_shared<ProfilesListOptions>();
   auto* l = cmd->add_subcommand("list", "The catalog and persisted profiles, and whether this kernel needs each");
   l->add_flag("--json", list->json, "print JSON");
+  l->add_option("--cve", list->cve, "only profiles whose id starts so (CVE-2026-31431, CVE-2026)");
+  l->add_option("--subsystem", list->subsystem, "only profiles of this part of the kernel (net, net/tipc, fs)");
+  l->add_option("--need", list->need, "only profiles this kernel needs, does not need, or may need")
+      ->check(CLI::IsMember({"needed", "not-needed", "unknown"}));
+  l->footer(
+      "Columns: need (the version rules), applicable (its functions are here and the safety rules take\n"
+      "them; when-loaded: in a module not loaded yet), applied (engaged as it says now). Profiles that\n"
+      "do not apply to this kernel are listed as such; only malformed ones are errors.");
   l->callback([list, &ctx, &exit_code] { exit_code = run_profiles_list(*list, ctx); });
 
   auto show = std::make_shared<ProfilesShowOptions>();
@@ -56,6 +64,7 @@ nlohmann::json profile_json(const profile::Profile& p) {
   for (const auto& f : p.fixed_packages) deb.push_back(f.version);
   return {{"id", p.id},
           {"title", p.title},
+          {"subsystem", p.subsystem},
           {"summary", p.summary},
           {"references", p.references},
           {"source", p.source.string()},
@@ -67,75 +76,6 @@ nlohmann::json profile_json(const profile::Profile& p) {
 }
 
 }  // namespace
-
-namespace {
-
-// One line of `profiles list`, before it is shown as text or JSON.
-struct Listed {
-  const profile::Profile* profile;
-  bool persisted;
-  std::optional<profile::Verdict> verdict;  // unknown when the kernel's facts could not be read
-};
-
-std::vector<Listed> list_profiles(const profile::Loaded& all, const util::Result<profile::KernelFacts>& facts,
-                                  const Context& ctx) {
-  std::vector<Listed> list;
-  std::set<std::string> seen;
-  for (const auto& p : all.profiles) {
-    if (!seen.insert(p.id).second) continue;  // a persisted copy of a catalog profile
-    std::optional<profile::Verdict> verdict;
-    if (facts) verdict = profile::decide(p, *facts);
-    list.push_back({&p, persisted(ctx, p.id), verdict});
-  }
-  return list;
-}
-
-nlohmann::json list_json(const std::vector<Listed>& list, const util::Result<profile::KernelFacts>& facts) {
-  nlohmann::json profiles = nlohmann::json::array();
-  for (const auto& l : list) {
-    nlohmann::json j{{"id", l.profile->id},
-                     {"title", l.profile->title},
-                     {"source", l.profile->source.string()},
-                     {"persisted", l.persisted}};
-    if (l.verdict) {
-      j["need"] = profile::need_name(l.verdict->need);
-      j["applicability"] = l.verdict->reason;
-    }
-    profiles.push_back(std::move(j));
-  }
-  nlohmann::json out{{"profiles", profiles}};
-  if (facts) out["kernel"] = facts->release;
-  return out;
-}
-
-void print_list(std::ostream& out, const std::vector<Listed>& list) {
-  for (const auto& l : list) {
-    std::string need = !l.verdict ? "?" : std::string(profile::need_name(l.verdict->need));
-    out << l.profile->id << "  " << need << (l.persisted ? ", persisted" : "") << "  " << l.profile->title << "\n";
-  }
-}
-
-}  // namespace
-
-int run_profiles_list(const ProfilesListOptions& opts, Context& ctx) {
-  auto facts = profile::read_kernel_facts(ctx.sys);
-  std::vector<std::filesystem::path> dirs = ctx.paths.catalog_dirs;
-  dirs.push_back(ctx.paths.persist_dir);
-  std::error_code ec;
-  std::vector<std::filesystem::path> existing;
-  for (const auto& d : dirs)
-    if (std::filesystem::is_directory(d, ec)) existing.push_back(d);
-  profile::Loaded all = profile::load_profiles(existing);
-  auto list = list_profiles(all, facts, ctx);
-  if (opts.json) {
-    print_json(ctx.out, list_json(list, facts));
-  } else {
-    print_list(ctx.out, list);
-    if (!facts) ctx.err << "killswitch profiles: " << facts.error().message() << "\n";
-  }
-  for (const auto& e : all.errors) ctx.err << "killswitch profiles: " << e.message() << "\n";
-  return all.errors.empty() ? kExitOk : kExitUsage;
-}
 
 int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx) {
   auto dirs = ctx.paths.catalog_dirs;

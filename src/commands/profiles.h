@@ -1,4 +1,4 @@
-// killswitch profiles list [--json]
+// killswitch profiles list [--cve <id>] [--subsystem <path>] [--need <state>] [--json]
 // killswitch profiles show <profile> [--json]
 // killswitch profiles validate <file|dir>... [--json]
 #pragma once
@@ -13,6 +13,9 @@ namespace ks::commands {
 
 struct ProfilesListOptions {
   bool json = false;
+  std::string cve;        // id prefix
+  std::string subsystem;  // "net" matches net/tipc, not netfilter
+  std::string need;       // needed, not-needed, unknown; empty for all
 };
 struct ProfilesShowOptions {
   std::string profile;

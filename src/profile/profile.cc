@@ -89,7 +89,7 @@ class Reader {
 util::Result<Profile> Reader::read() {
   Profile p;
   KS_TRY(unknown_keys(
-      root_, {"id", "title", "summary", "references", "affected", "fixed", "target", "behaviour", "proof"}, ""));
+      root_, {"id", "title", "subsystem", "summary", "references", "affected", "fixed", "target", "behaviour", "proof"}, ""));
   KS_TRY_ASSIGN(auto id, string_at(root_, "id", true, ""));
   static const std::regex kCve("CVE-[0-9]{4}-[0-9]{4,}");
   if (!std::regex_match(id, kCve))
@@ -97,6 +97,7 @@ util::Result<Profile> Reader::read() {
   p.id = id;
   KS_TRY_ASSIGN(auto title, string_at(root_, "title", true, ""));
   p.title = title;
+  KS_TRY_ASSIGN(p.subsystem, string_at(root_, "subsystem", false, ""));
   KS_TRY_ASSIGN(auto summary, string_at(root_, "summary", true, ""));
   p.summary = summary;
   KS_TRY_ASSIGN(auto refs, strings_at(root_, "references"));

@@ -46,6 +46,7 @@ struct Profile {
   std::filesystem::path source;  // where it was read from
   std::string id;                // "CVE-2026-31431"
   std::string title;
+  std::string subsystem;  // where in the kernel tree: "net/tipc", "fs/hfsplus"; may be empty
   std::string summary;
   std::vector<std::string> references;
   std::string introduced;                   // upstream version the bug came in; may be empty

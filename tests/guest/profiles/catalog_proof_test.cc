@@ -26,6 +26,7 @@
 
 #include "profile/catalog.h"
 #include "support/profiles.h"
+#include "support/tool.h"
 #include "trigger/by_words.h"
 
 namespace ks::guest {
@@ -109,16 +110,27 @@ std::set<std::string> kernel_functions() {
   return names;
 }
 
-TEST_F(CatalogProofTest, EveryProfileActsOnThisKernel) {
+// Every module the proofs need, loaded once: then one read of kallsyms
+// says which profiles this kernel has the functions of.
+profile::Loaded load_catalog_and_its_modules() {
   auto all = profile::load_profiles({kCatalogDir});
   for (const auto& e : all.errors) ADD_FAILURE() << e.message();
-  // Every module the proofs need, loaded once: then one read of kallsyms
-  // says which profiles this kernel can prove.
   for (const auto& p : all.profiles) {
     if (!p.proof) continue;
     for (const auto& m : p.proof->modules)
       if (module_available(m) && !module_loaded(m)) load_module(m);
   }
+  return all;
+}
+
+bool has_functions(const std::set<std::string>& functions, const profile::Profile& p) {
+  for (const auto& t : p.targets)
+    if (!functions.count(t.function)) return false;
+  return true;
+}
+
+TEST_F(CatalogProofTest, EveryProfileActsOnThisKernel) {
+  auto all = load_catalog_and_its_modules();
   functions_ = kernel_functions();
   info_ = std::make_unique<kernel::KernelInfo>(system_);
   int without = 0;
@@ -136,15 +148,38 @@ TEST_F(CatalogProofTest, EveryProfileActsOnThisKernel) {
   EXPECT_GT(proven_, 0);
 }
 
+// The operator's view of the same catalog: `killswitch profiles list` says
+// for each profile whether this kernel needs it and whether it applies, and
+// a profile whose functions this kernel lacks is a line, not an error.
+TEST_F(CatalogProofTest, TheListingSaysWhereEachStands) {
+  auto all = load_catalog_and_its_modules();
+  auto functions = kernel_functions();
+  auto run = tool(std::string("--catalog ") + kCatalogDir + " profiles list --json");
+  ASSERT_EQ(run.status, 0) << run.err;
+  auto listed = run.json()["profiles"];
+  ASSERT_EQ(listed.size(), all.profiles.size());
+  for (size_t i = 0; i < listed.size(); ++i) {
+    const auto& p = all.profiles[i];
+    SCOPED_TRACE(p.id);
+    ASSERT_EQ(listed[i]["id"], p.id);
+    EXPECT_EQ(listed[i]["applied"], false);
+    if (has_functions(functions, p))
+      EXPECT_EQ(listed[i]["applicable"], "yes") << listed[i].value("applicable_reason", "");
+    else
+      EXPECT_NE(listed[i]["applicable"], "yes");
+    EXPECT_NE(listed[i]["need"], "needed") << "Debian's current kernels have every fix of the catalog";
+  }
+  auto needed = tool(std::string("--catalog ") + kCatalogDir + " profiles list --need needed --json");
+  ASSERT_EQ(needed.status, 0) << needed.err;
+  EXPECT_EQ(needed.json()["profiles"].size(), 0u);
+}
+
 void CatalogProofTest::prove(const profile::Profile& p) {
   const profile::Proof& proof = *p.proof;
-  for (const auto& t : p.targets) {
-    // A module:symbol target names its module as the kernel does (- as _).
-    if (!functions_.count(t.function)) {
-      std::printf("%s: not on this kernel (no %s)\n", p.id.c_str(), t.function.c_str());
-      ++absent_;
-      return;
-    }
+  if (!has_functions(functions_, p)) {
+    std::printf("%s: not on this kernel (no %s)\n", p.id.c_str(), p.targets[0].function.c_str());
+    ++absent_;
+    return;
   }
   // 1. The trigger as on any host.
   int before = trigger_errno(proof.trigger);

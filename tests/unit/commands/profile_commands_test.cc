@@ -225,6 +225,58 @@ TEST_F(ProfileCommandsTest, PersistLinksCatalogProfilesAndUnpersistRemovesThem) 
   EXPECT_EQ(run_unpersist({.profiles = {"CVE-2026-31431"}}, c), kExitNotFound);
 }
 
+// Where each profile stands: needed, applicable, applied; and the filters.
+TEST_F(ProfileCommandsTest, ListSaysWhereEachProfileStandsAndFilters) {
+  std::string sample = testing::kSampleProfile;
+  sample.replace(sample.find("title = \"Copy Fail\"\n"), 19, "title = \"Copy Fail\"\nsubsystem = \"crypto/af_alg\"\n");
+  tree_.write("catalog/CVE-2026-31431.toml", sample);
+  tree_.write("catalog/CVE-2025-0001.toml",
+              testing::profile_with_targets("CVE-2025-0001",
+                                            "[[target]]\nfunction = \"no_such_function_here\"\n"
+                                            "value = \"-EPERM\"\n"));
+  EXPECT_EQ(run_profiles_list({.json = true}, c), kExitOk) << err_.str();
+  auto j = out_json()["profiles"];
+  ASSERT_EQ(j.size(), 2u);
+  // Not applicable here is a line that says so, not an error.
+  EXPECT_EQ(j[0]["id"], "CVE-2025-0001");
+  EXPECT_EQ(j[0]["need"], "unknown");
+  EXPECT_EQ(j[0]["applicable"], "no");
+  EXPECT_NE(j[0]["applicable_reason"].get<std::string>().find("no_such_function_here"), std::string::npos) << j[0];
+  EXPECT_EQ(j[1]["id"], "CVE-2026-31431");
+  EXPECT_EQ(j[1]["need"], "needed");
+  // Its module is not loaded here: engaged (pending) until it loads.
+  EXPECT_EQ(j[1]["applicable"], "when-loaded");
+  EXPECT_EQ(j[1]["applicable_reason"], "engaged when algif_aead loads");
+  EXPECT_EQ(j[1]["applied"], false);
+  EXPECT_EQ(j[1]["subsystem"], "crypto/af_alg");
+  EXPECT_EQ(j[1]["breaks"], "AF_ALG AEAD");
+
+  EXPECT_EQ(run_apply({.paths = {sample_.string()}}, c), kExitOk);
+  auto listed = [&](ProfilesListOptions opts) {
+    out_.str("");
+    opts.json = true;
+    EXPECT_EQ(run_profiles_list(opts, c), kExitOk);
+    std::vector<std::string> ids;
+    auto doc = out_json();
+    for (const auto& p : doc["profiles"]) ids.push_back(p["id"]);
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(listed({.cve = "CVE-2026"}), Ids{"CVE-2026-31431"});
+  EXPECT_EQ(listed({.subsystem = "crypto"}), Ids{"CVE-2026-31431"});
+  EXPECT_EQ(listed({.subsystem = "cryp"}), Ids{});
+  EXPECT_EQ(listed({.need = "unknown"}), Ids{"CVE-2025-0001"});
+  EXPECT_EQ(listed({.need = "needed"}), Ids{"CVE-2026-31431"});
+  EXPECT_EQ(out_json()["profiles"][0]["applied"], true);
+
+  out_.str("");
+  EXPECT_EQ(run_profiles_list({}, c), kExitOk);
+  EXPECT_NE(out_.str().find("CVE-2026-31431   needed     when-loaded yes       crypto/af_alg   Copy Fail"),
+            std::string::npos)
+      << out_.str();
+  EXPECT_NE(out_.str().find("    not applicable: "), std::string::npos) << out_.str();
+}
+
 TEST_F(ProfileCommandsTest, ShowSaysWhetherThisKernelNeedsIt) {
   EXPECT_EQ(run_profiles_show({.profile = "CVE-2026-31431"}, c), kExitOk);
   EXPECT_NE(out_.str().find("On this kernel: needed: "), std::string::npos) << out_.str();
