@@ -102,13 +102,17 @@ static void ks_refuse_malformed(const struct ks_batch *b, unsigned int line,
 			   b->who);
 }
 
-/* Cuts @buf into lines and parses each; -EINVAL (logged) if one is malformed. */
+/*
+ * Cuts @buf into lines and parses each; -EINVAL (logged) if one is
+ * malformed, -EOPNOTSUPP (logged) for engagebpf.
+ */
 static int ks_batch_parse(struct ks_batch *b, char *buf, size_t count)
 {
 	char raw[KS_AUDIT_RAW_MAX];
 	unsigned int i, disengage_all = 0;
 	char *line = buf, *end;
 	size_t len;
+	int err;
 
 	for (i = 0; i < b->n; i++) {
 		end = strchr(line, '\n');
@@ -117,7 +121,14 @@ static int ks_batch_parse(struct ks_batch *b, char *buf, size_t count)
 			*end = '\0';
 		/* Kept for the audit record: the parser cuts the line in place. */
 		memcpy(raw, line, min_t(size_t, len, sizeof(raw)));
-		if (ks_parse_command(line, len, &b->lines[i].cmd)) {
+		err = ks_parse_command(line, len, &b->lines[i].cmd);
+		if (err == -EOPNOTSUPP) {
+			pr_warn("engagebpf refused: it overrides returns with BPF past the kernel's error-injection allowlist, around the safety rules every engagement here passes; write engage <target> <retval> instead\n");
+			ks_audit_malformed(raw, min_t(size_t, len, KS_AUDIT_RAW_MAX),
+					   count, b->who);
+			return err;
+		}
+		if (err) {
 			ks_refuse_malformed(b, i + 1, raw, len, b->n == 1 ? count : len);
 			return -EINVAL;
 		}

@@ -136,7 +136,9 @@ static int ks_parse_args(const struct ks_verb_spec *spec, char **cursor,
 			return -EINVAL;
 		if (i == 1 && ks_parse_value(token, &cmd->retval))
 			return -EINVAL;
-		if (i == 2 && ks_parse_seconds(token, &cmd->seconds))
+		/* tryengage's window; "0" engages at once (see below). */
+		if (i == 2 && strcmp(token, "0") != 0 &&
+		    ks_parse_seconds(token, &cmd->seconds))
 			return -EINVAL;
 	}
 	return 0;
@@ -199,13 +201,23 @@ int ks_parse_command(char *buf, size_t len, struct ks_command *cmd)
 		if (strcmp(verb, ks_verbs[i].name) == 0)
 			spec = &ks_verbs[i];
 	}
+	/* The out-of-tree module's BPF override: refused by name, not as a typo. */
+	if (!spec && strcmp(verb, KS_VERB_ENGAGEBPF) == 0)
+		return -EOPNOTSUPP;
 	if (!spec)
 		return -EINVAL;
 	cmd->verb = spec->verb;
 	if (ks_parse_args(spec, &cursor, cmd))
 		return -EINVAL;
-
-	return ks_parse_options(&cursor, cmd);
+	if (ks_parse_options(&cursor, cmd))
+		return -EINVAL;
+	/*
+	 * "tryengage <target> <retval> 0" engages at once, as the out-of-tree
+	 * module's scripts write it by default; it is an engage from here on.
+	 */
+	if (cmd->verb == KS_CMD_TRYENGAGE && cmd->seconds == 0)
+		cmd->verb = KS_CMD_ENGAGE;
+	return 0;
 }
 
 /* Whether @len bytes at @a equal @b, with '-' and '_' alike. */

@@ -7,7 +7,7 @@
  *   engage <target> <retval> [expire=<seconds>] [at=<address>] [if <cond>]
  *   disengage <target>
  *   disengage_all
- *   tryengage <target> <retval> <seconds> [at=<address>]
+ *   tryengage <target> <retval> <seconds> [at=<address>]  (0 seconds: engage)
  *   monitor <target> [at=<address>]
  *   confirm <target>
  *
@@ -51,7 +51,8 @@ struct ks_command {
 /*
  * Parses one command. @buf holds @len bytes followed by a NUL and is cut
  * into tokens in place, so @cmd's strings point into it.
- * Returns 0, or -EINVAL for anything malformed.
+ * Returns 0, -EOPNOTSUPP for engagebpf (the out-of-tree module's BPF
+ * override, which this module refuses), or -EINVAL for anything malformed.
  */
 int ks_parse_command(char *buf, size_t len, struct ks_command *cmd);
 

@@ -43,6 +43,8 @@
 #define KS_VERB_TRYENGAGE "tryengage"
 #define KS_VERB_MONITOR "monitor"
 #define KS_VERB_CONFIRM "confirm"
+/* Not a verb here: the out-of-tree module's BPF override, refused (EOPNOTSUPP). */
+#define KS_VERB_ENGAGEBPF "engagebpf"
 #define KS_COND_KEYWORD "if"
 /* engage <target> <retval> expire=<seconds>: undone unless confirmed in time. */
 #define KS_EXPIRE_KEYWORD "expire="

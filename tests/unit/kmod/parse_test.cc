@@ -112,7 +112,7 @@ TEST(ParseCommand, RejectsMalformedLines) {
       "monitor",
       "monitor f 1",
       "tryengage f 1",
-      "tryengage f 1 0",
+      "tryengage f 1 00",
       "tryengage f 1 -5",
       "tryengage f 1 86401",
       "tryengage f 1 010",
@@ -146,6 +146,26 @@ TEST(ParseCommand, AcceptsErrnoNames) {
   EXPECT_EQ(parse("engage f -EOPNOTSUPP").cmd.retval, -EOPNOTSUPP);
   EXPECT_EQ(parse("engage f EACCES").cmd.retval, EACCES);
   EXPECT_EQ(parse("engage f +ENOENT").cmd.retval, ENOENT);
+}
+
+// The out-of-tree module's scripts write "tryengage <fn> <retval> 0" to
+// engage at once: here it is an engage, judged as one.
+TEST(ParseCommand, TryengageForZeroSecondsIsAnEngage) {
+  auto t = parse("tryengage m:f -EPERM 0");
+  ASSERT_EQ(t.err, 0);
+  EXPECT_EQ(t.cmd.verb, KS_CMD_ENGAGE);
+  EXPECT_EQ(t.cmd.retval, -EPERM);
+  EXPECT_EQ(t.cmd.seconds, 0u);
+  EXPECT_EQ(parse("tryengage f -1 0 at=0xffffffff81000000").cmd.verb, KS_CMD_ENGAGE);
+  EXPECT_EQ(parse("tryengage f -1 0 if uid==0").err, -EINVAL);
+  EXPECT_EQ(parse("engage f -1 expire=0").err, -EINVAL);
+}
+
+// Its BPF override is refused by name, with its own errno, not as a typo.
+TEST(ParseCommand, EngagebpfIsRefusedByName) {
+  EXPECT_EQ(parse("engagebpf af_alg_sendmsg -1").err, -EOPNOTSUPP);
+  EXPECT_EQ(parse("engagebpf").err, -EOPNOTSUPP);
+  EXPECT_EQ(parse("engagebpfx f -1").err, -EINVAL);
 }
 
 TEST(ParseCommand, AcceptsTryengageAndMonitor) {
@@ -191,10 +211,10 @@ TEST(ParseCommand, TheVerbsThatEngageTakeAnAddressAmongTheirOptions) {
   ASSERT_EQ(m.err, 0);
   EXPECT_EQ(m.cmd.at, 0x10UL);
   EXPECT_EQ(parse("monitor f").cmd.at, 0UL) << "no address without one";
-  for (const char* bad : {"monitor f at=", "monitor f at=0x", "monitor f at=0x0", "monitor f at=ffffffff81000000",
-                          "monitor f at=0x1ffffffffffffffff", "monitor f at=0xfffg", "monitor f at=0x10 at=0x20",
-                          "disengage f at=0x10", "confirm f at=0x10", "engage f -1 if uid!=0 at=0x10",
-                          "monitor f at=-0x10", "monitor f at 0x10"}) {
+  for (const char* bad :
+       {"monitor f at=", "monitor f at=0x", "monitor f at=0x0", "monitor f at=ffffffff81000000",
+        "monitor f at=0x1ffffffffffffffff", "monitor f at=0xfffg", "monitor f at=0x10 at=0x20", "disengage f at=0x10",
+        "confirm f at=0x10", "engage f -1 if uid!=0 at=0x10", "monitor f at=-0x10", "monitor f at 0x10"}) {
     EXPECT_EQ(parse(bad).err, -EINVAL) << bad;
   }
 }
