@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""The catalog's table in docs/profiles.md, written from profiles/*.toml.
+
+  catalog-table.py          rewrite the table between its markers
+  catalog-table.py --check  exit 1 when the table is not what the catalog says
+
+One row per profile: the CVE, the part of the kernel, each function with
+its value (and condition), what it breaks (first sentence), and the first
+fixed Debian package of each of Debian 12's two series (or the mainline
+release that had the fix before the series began).
+"""
+import pathlib
+import sys
+import tomllib
+
+TOP = pathlib.Path(__file__).resolve().parent.parent
+DOC = TOP / "docs" / "profiles.md"
+BEGIN = "<!-- catalog table: scripts/catalog-table.py writes it -->"
+END = "<!-- end of catalog table -->"
+
+
+def cell(text):
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def first_sentence(text):
+    text = " ".join(text.split())
+    return text.split(". ")[0].rstrip(".")
+
+
+def fixed_in(profile, series):
+    fixed = profile.get("fixed", {})
+    for version in fixed.get("debian", []):
+        if version.startswith(series + "."):
+            return version
+    mainline = fixed.get("mainline")
+    if mainline and tuple(map(int, mainline.split("."))) <= tuple(map(int, series.split("."))):
+        return f"never (mainline {mainline})"
+    return "?"
+
+
+def row(profile):
+    targets = "<br>".join(
+        f"`{t['function']}` → `{t['value']}`" + (f" if `{t['condition']}`" if t.get("condition") else "")
+        for t in profile["target"])
+    return "| {} | {} | {} | {} | {} | {} |".format(
+        profile["id"], profile.get("subsystem", ""), targets, cell(first_sentence(profile["behaviour"]["breaks"])),
+        fixed_in(profile, "6.1"), fixed_in(profile, "6.12"))
+
+
+def table():
+    profiles = [tomllib.loads(p.read_text()) for p in sorted((TOP / "profiles").glob("*.toml"))]
+    lines = ["| CVE | subsystem | function → value | breaks | fixed 6.1 | fixed 6.12 |",
+             "|---|---|---|---|---|---|"]
+    lines += [row(p) for p in profiles]
+    return "\n".join(lines)
+
+
+def main():
+    doc = DOC.read_text()
+    start, end = doc.index(BEGIN) + len(BEGIN), doc.index(END)
+    wanted = doc[:start] + "\n" + table() + "\n" + doc[end:]
+    if "--check" in sys.argv[1:]:
+        if wanted != doc:
+            sys.exit("docs/profiles.md: the catalog table is not what profiles/ says; run scripts/catalog-table.py")
+        return
+    DOC.write_text(wanted)
+
+
+if __name__ == "__main__":
+    main()
