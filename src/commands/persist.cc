@@ -1,6 +1,5 @@
 #include "commands/persist.h"
 
-#include <fstream>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -11,6 +10,7 @@
 #include "profile/applier.h"
 #include "profile/boot_cmdline.h"
 #include "profile/catalog.h"
+#include "util/atomic_file.h"
 #include "util/file_io.h"
 
 namespace ks::commands {
@@ -93,8 +93,8 @@ util::Result<profile::BootProfiles> read_boot_file(const Context& ctx) {
   return profile::parse_boot_file(text);
 }
 
-// Writes @text to @file whole (a new file renamed over the old), or
-// removes the file when @text is empty.
+// Writes @text to @file whole (a new file renamed over the old, as
+// util::replace_atomically does it), or removes the file when @text is empty.
 util::Result<void> replace_file(const fs::path& file, const std::string& text) {
   std::error_code ec;
   if (text.empty()) {
@@ -103,16 +103,8 @@ util::Result<void> replace_file(const fs::path& file, const std::string& text) {
     return {};
   }
   fs::create_directories(file.parent_path(), ec);
-  fs::path tmp = file;
-  tmp += ".new";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << text;
-    if (!out.flush()) return util::fail(tmp.string() + ": cannot write", std::make_error_code(std::errc::io_error));
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) return util::fail(file.string() + ": " + ec.message(), ec);
-  return {};
+  // Read by grub's scripts and systemd: world-readable, like the files beside them.
+  return util::replace_atomically(file, text, 0644);
 }
 
 // The grub fragment, and the modules-load.d entry that loads the module at
