@@ -83,12 +83,12 @@ vm-userspace: deps
 	@sh vm/debian/build-rootfs.sh
 
 # The builds are independent, and none keeps both cores busy all the time
-# (downloads, links): side by side they take less time than one after
-# another. The Debian userspace starts first: it begins with downloads.
-# Then every test; the in-tree kernel is built by one of them
-# (build.intree_kernel), beside the tests that do not boot it.
+# (downloads, links, the in-tree kernel's serial steps): side by side they
+# take less time than one after another. The Debian userspace starts
+# first: it begins with downloads. Then every test (the series'
+# checkpatch run is one of them).
 check: deps
-	@$(MAKE) --no-print-directory -j4 vm-userspace build build-arm64 vm-debian-images
+	@$(MAKE) --no-print-directory -j5 vm-userspace build build-arm64 vm-debian-images intree-kernel
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j $(TEST_JOBS)
 
 # The demo builds quietly (the log is kept) so the guest's story stands out.
