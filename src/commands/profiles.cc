@@ -46,12 +46,12 @@ void setup_profiles(CLI::App& app, Context& ctx, int& exit_code) {
   v->callback([validate, &ctx, &exit_code] { exit_code = run_profiles_validate(*validate, ctx); });
 }
 
-namespace {
-
 bool persisted(const Context& ctx, const std::string& id) {
   std::error_code ec;
   return std::filesystem::exists(ctx.paths.persist_dir / (id + ".toml"), ec);
 }
+
+namespace {
 
 nlohmann::json profile_json(const profile::Profile& p) {
   nlohmann::json targets = nlohmann::json::array();

@@ -26,6 +26,9 @@ struct ProfilesValidateOptions {
   bool json = false;
 };
 
+// Whether profile @id is in the persist folder (applied at every boot).
+bool persisted(const Context& ctx, const std::string& id);
+
 void setup_profiles(CLI::App& app, Context& ctx, int& exit_code);
 int run_profiles_list(const ProfilesListOptions& opts, Context& ctx);
 int run_profiles_show(const ProfilesShowOptions& opts, Context& ctx);

@@ -102,9 +102,7 @@ int run_profiles_list(const ProfilesListOptions& opts, Context& ctx) {
   std::set<std::string> seen;
   for (const auto& p : all.profiles) {
     if (!seen.insert(p.id).second || !selected(opts, p)) continue;  // a persisted copy of a catalog profile
-    std::error_code missing;
-    Listed l{&p, std::filesystem::exists(ctx.paths.persist_dir / (p.id + ".toml"), missing),
-             profile::stand(p, facts, info, backend, engaged)};
+    Listed l{&p, persisted(ctx, p.id), profile::stand(p, facts, info, backend, engaged)};
     if (!opts.need.empty() && need_word(l.standing) != opts.need) continue;
     list.push_back(std::move(l));
   }

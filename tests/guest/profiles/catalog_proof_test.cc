@@ -13,14 +13,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -35,7 +34,6 @@ namespace {
 class CatalogProofTest : public ProfileTest {
  protected:
   void prove(const profile::Profile& p);
-  std::set<std::string> functions_;
   std::unique_ptr<kernel::KernelInfo> info_;  // read once, with every module loaded
   int proven_ = 0;
   int absent_ = 0;
@@ -94,22 +92,6 @@ std::string ordinary_workload() {
   return "";
 }
 
-// The functions of the running kernel and its loaded modules, as targets
-// are written: "symbol" for vmlinux, "module:symbol" for a module.
-std::set<std::string> kernel_functions() {
-  std::set<std::string> names;
-  std::ifstream kallsyms("/proc/kallsyms");
-  std::string line;
-  while (std::getline(kallsyms, line)) {
-    std::istringstream fields(line);
-    std::string addr, type, symbol, module;
-    fields >> addr >> type >> symbol >> module;
-    if (type != "t" && type != "T") continue;
-    names.insert(module.empty() ? symbol : module.substr(1, module.size() - 2) + ":" + symbol);
-  }
-  return names;
-}
-
 // Every module the proofs need, loaded once: then one read of kallsyms
 // says which profiles this kernel has the functions of.
 profile::Loaded load_catalog_and_its_modules() {
@@ -123,15 +105,23 @@ profile::Loaded load_catalog_and_its_modules() {
   return all;
 }
 
-bool has_functions(const std::set<std::string>& functions, const profile::Profile& p) {
-  for (const auto& t : p.targets)
-    if (!functions.count(t.function)) return false;
+// Whether the running kernel has every function of @p, as its targets name
+// them: "symbol" in vmlinux, "module:symbol" in a loaded module.
+bool has_functions(kernel::KernelInfo& info, const profile::Profile& p) {
+  const symbols::SymbolTable* table = info.symbols();
+  if (!table) return false;
+  for (const auto& t : p.targets) {
+    auto colon = t.function.find(':');
+    std::string module = colon == std::string::npos ? "" : t.function.substr(0, colon);
+    std::string name = colon == std::string::npos ? t.function : t.function.substr(colon + 1);
+    const auto& found = table->find(name);
+    if (std::none_of(found.begin(), found.end(), [&](const auto& sym) { return sym.module == module; })) return false;
+  }
   return true;
 }
 
 TEST_F(CatalogProofTest, EveryProfileActsOnThisKernel) {
   auto all = load_catalog_and_its_modules();
-  functions_ = kernel_functions();
   info_ = std::make_unique<kernel::KernelInfo>(system_);
   int without = 0;
   for (const auto& p : all.profiles) {
@@ -156,7 +146,7 @@ TEST_F(CatalogProofTest, EveryProfileActsOnThisKernel) {
 // a profile whose functions this kernel lacks is a line, not an error.
 TEST_F(CatalogProofTest, TheListingSaysWhereEachStands) {
   auto all = load_catalog_and_its_modules();
-  auto functions = kernel_functions();
+  kernel::KernelInfo info(system_);
   auto run = tool(std::string("--catalog ") + kCatalogDir + " profiles list --json");
   ASSERT_EQ(run.status, 0) << run.err;
   auto listed = run.json()["profiles"];
@@ -166,7 +156,7 @@ TEST_F(CatalogProofTest, TheListingSaysWhereEachStands) {
     SCOPED_TRACE(p.id);
     ASSERT_EQ(listed[i]["id"], p.id);
     EXPECT_EQ(listed[i]["applied"], false);
-    if (has_functions(functions, p))
+    if (has_functions(info, p))
       EXPECT_EQ(listed[i]["applicable"], "yes") << listed[i].value("applicable_reason", "");
     else
       EXPECT_NE(listed[i]["applicable"], "yes");
@@ -179,7 +169,7 @@ TEST_F(CatalogProofTest, TheListingSaysWhereEachStands) {
 
 void CatalogProofTest::prove(const profile::Profile& p) {
   const profile::Proof& proof = *p.proof;
-  if (!has_functions(functions_, p)) {
+  if (!has_functions(*info_, p)) {
     std::printf("%s: not on this kernel (no %s)\n", p.id.c_str(), p.targets[0].function.c_str());
     ++absent_;
     return;
