@@ -5,9 +5,13 @@
   catalog-table.py --check  exit 1 when the table is not what the catalog says
 
 One row per profile: the CVE, the part of the kernel, each function with
-its value (and condition), what it breaks (first sentence), and the first
+its value (and condition), what it breaks (first sentence), the first
 fixed Debian package of each of Debian 12's two series (or the mainline
-release that had the fix before the series began).
+release that had the fix before the series began), and the kernels its
+proof runs on: a profile with a [proof] is proven by guest.CatalogProofTest
+on every Debian kernel of vm/kernels (the test fails on one that lacks its
+functions); one without is proven by a suite of its own, on the default
+kernel (the first line) only.
 """
 import pathlib
 import sys
@@ -39,20 +43,37 @@ def fixed_in(profile, series):
     return "?"
 
 
-def row(profile):
+def debian_kernels():
+    """(series, arch) of vm/kernels' Debian lines, the default first."""
+    kernels = []
+    for line in (TOP / "vm" / "kernels").read_text().splitlines():
+        fields = line.split()
+        if fields and not line.startswith("#") and fields[2] != "-":
+            kernels.append((fields[0], fields[1]))
+    return kernels
+
+
+def proven_on(profile, kernels):
+    if "proof" not in profile:
+        kernels = kernels[:1]
+    return ", ".join(f"{series} {arch}" for series, arch in kernels)
+
+
+def row(profile, kernels):
     targets = "<br>".join(
         f"`{t['function']}` → `{t['value']}`" + (f" if `{t['condition']}`" if t.get("condition") else "")
         for t in profile["target"])
-    return "| {} | {} | {} | {} | {} | {} |".format(
+    return "| {} | {} | {} | {} | {} | {} | {} |".format(
         profile["id"], profile.get("subsystem", ""), targets, cell(first_sentence(profile["behaviour"]["breaks"])),
-        fixed_in(profile, "6.1"), fixed_in(profile, "6.12"))
+        fixed_in(profile, "6.1"), fixed_in(profile, "6.12"), proven_on(profile, kernels))
 
 
 def table():
     profiles = [tomllib.loads(p.read_text()) for p in sorted((TOP / "profiles").glob("*.toml"))]
-    lines = ["| CVE | subsystem | function → value | breaks | fixed 6.1 | fixed 6.12 |",
-             "|---|---|---|---|---|---|"]
-    lines += [row(p) for p in profiles]
+    kernels = debian_kernels()
+    lines = ["| CVE | subsystem | function → value | breaks | fixed 6.1 | fixed 6.12 | proven on |",
+             "|---|---|---|---|---|---|---|"]
+    lines += [row(p, kernels) for p in profiles]
     return "\n".join(lines)
 
 
