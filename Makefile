@@ -42,8 +42,11 @@ deps:
 kmod: deps
 	@sh scripts/build-kmod.sh >/dev/null
 
+# Debug info as line tables only (-g1): backtraces still name files and
+# lines, and the files that use CLI11 compile in half the time of full -g
+# (the host build: 518 s of a core against 763).
 build: deps
-	cmake -S . -B $(CMAKE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake -S . -B $(CMAKE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" >/dev/null
 	cmake --build $(CMAKE_DIR) -j $(JOBS)
 
 # The programs arm64 guests run (tests, tools, benchmark), cross-built into

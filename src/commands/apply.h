@@ -1,10 +1,10 @@
 // killswitch apply <profile|dir>... [--dry-run] [--ignore-version] [--json]
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

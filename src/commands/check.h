@@ -1,10 +1,10 @@
 // killswitch check <function> [value] [--if COND] [--json]
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

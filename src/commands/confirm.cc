@@ -1,5 +1,6 @@
 #include "commands/confirm.h"
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <optional>
 #include <ostream>

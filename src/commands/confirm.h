@@ -2,9 +2,9 @@
 // `engage --confirm SECONDS`, which the module otherwise undoes in time.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

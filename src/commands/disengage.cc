@@ -1,5 +1,6 @@
 #include "commands/disengage.h"
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
 

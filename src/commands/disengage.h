@@ -1,9 +1,9 @@
 // killswitch disengage <function> | --all [--json]
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

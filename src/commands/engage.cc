@@ -1,5 +1,6 @@
 #include "commands/engage.h"
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>

@@ -1,10 +1,10 @@
 // killswitch engage <function> [value] [--if COND] [--try SECONDS] [--force] [--json]
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

@@ -3,9 +3,9 @@
 // node_exporter's textfile collector, replacing FILE atomically.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

@@ -3,9 +3,9 @@
 // engagement would break before making it.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

@@ -1,5 +1,6 @@
 #include "commands/persist.h"
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
 #include <sstream>

@@ -10,10 +10,10 @@
 // (profile/boot_cmdline.h): the one route a locked-down host leaves open.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

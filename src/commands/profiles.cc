@@ -1,5 +1,6 @@
 #include "commands/profiles.h"
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>

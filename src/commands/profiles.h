@@ -3,10 +3,10 @@
 // killswitch profiles validate <file|dir>... [--json]
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

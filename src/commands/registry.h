@@ -3,10 +3,10 @@
 // that does the work; adding one is a line here.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

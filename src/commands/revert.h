@@ -1,10 +1,10 @@
 // killswitch revert <profile>... [--dry-run] [--json]
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {

@@ -2,8 +2,7 @@
 // the state around it (backend, taint, lockdown).
 #pragma once
 
-#include <CLI/CLI.hpp>
-
+#include "commands/cli_app.h"
 #include "commands/context.h"
 
 namespace ks::commands {
