@@ -146,6 +146,13 @@ long call_notrace() { return read_value("notrace"); }
 long body_runs() { return read_value("body_runs"); }
 }  // namespace target
 
+void KillswitchTest::SetUpTestSuite() {
+  // It stays loaded while something is engaged on it: the last suite left
+  // an engagement behind.
+  if (module_loaded("test_killswitch") && sh("rmmod test_killswitch") != 0)
+    ADD_FAILURE() << "test_killswitch could not be unloaded before this suite: something is still engaged on it";
+}
+
 void KillswitchTest::SetUp() {
   if (!killswitch_builtin() && !module_loaded("killswitch")) load_module("killswitch");
   if (!module_loaded("test_killswitch")) load_module("test_killswitch");

@@ -79,6 +79,9 @@ long body_runs();
 // test starts and ends with nothing engaged.
 class KillswitchTest : public ::testing::Test {
  protected:
+  // Several suites share a guest (tests/guest/CMakeLists.txt): each starts
+  // with test_killswitch loaded afresh, its counters (body_runs) from zero.
+  static void SetUpTestSuite();
   void SetUp() override;
   void TearDown() override;
   // The engaged file verbatim, for "nothing changed" checks.
