@@ -11,6 +11,8 @@
 
 #include <linux/errno.h>
 #include <linux/kconfig.h>
+#include <linux/rcupdate.h>
+#include <linux/rcupdate_trace.h>
 
 struct ftrace_regs;
 struct kprobe;
@@ -57,16 +59,39 @@ struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs,
 				    struct pt_regs *scratch);
 
 /*
- * The return stub for the function whose entry is @key, claimed once when
- * it is armed so the hot path needs no lookup: one that loads its own
- * value where a slot is free, else the plain one (x86); 0 where returns
- * need no stub (arm64).
+ * Under ks_lock. The return stub for an engagement on an ftrace call site
+ * that may return early, claimed when it is armed so the hot path needs no
+ * lookup: one that loads its own value (x86), or 0 where returns need no
+ * stub (arm64). 0, or -ENOSPC (never while there are no more engagements
+ * than KS_MAX_ENGAGEMENTS). May wait for the grace periods of
+ * ks_wait_return_stub_leavers().
  */
-unsigned long ks_arch_claim_return_stub(unsigned long key);
+int ks_arch_return_stub_claim(unsigned long *stub);
+/*
+ * Under ks_lock, once no handler can send a call to @stub any more: it is
+ * reused only after ks_wait_return_stub_leavers().
+ */
+void ks_arch_return_stub_release(unsigned long stub);
+
+/*
+ * Waits until no call a handler sent to a return stub can still be on its
+ * way there. Between the two a task may be preempted, which a tasks-RCU
+ * grace period waits for, or be inside a sleepable BPF program (a BPF
+ * trampoline runs between them when the function has one), which only a
+ * tasks-trace grace period waits for; that one first, as a task leaving
+ * the program goes on to the stub.
+ */
+static inline void ks_wait_return_stub_leavers(void)
+{
+#ifdef CONFIG_TASKS_TRACE_RCU
+	synchronize_rcu_tasks_trace();
+#endif
+	synchronize_rcu_tasks();
+}
 
 /*
  * Called from the ftrace handler: returns @retval to the caller at once
- * through @stub (from ks_arch_claim_return_stub()) instead of running the
+ * through @stub (from ks_arch_return_stub_claim()) instead of running the
  * body.
  */
 void ks_arch_ftrace_return_now(struct ftrace_regs *fregs, unsigned long stub,

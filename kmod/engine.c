@@ -16,6 +16,8 @@
  * Attaching is refused on killswitch's own functions and where another
  * user of the entry conflicts (conflict.c).
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kallsyms.h>
 #include <linux/module.h>
 #include <linux/mm.h>
@@ -50,10 +52,36 @@ static void ks_learn_module(struct ks_engagement *e, unsigned long addr)
 	}
 }
 
+/*
+ * The return stub of @e on an ftrace engine, if it may ever return early
+ * (a monitor never does; a tryengage may).
+ */
+static int ks_engine_claim_stub(struct ks_engagement *e)
+{
+	int err;
+
+	if (e->mode == KS_MODE_MONITOR)
+		return 0;
+	err = ks_arch_return_stub_claim(&e->stub);
+	if (err)
+		pr_warn("%s refused: no return stub is free\n", e->target);
+	return err;
+}
+
+/* Lets go of it, once no handler can send a call there any more. */
+static void ks_engine_release_stub(struct ks_engagement *e)
+{
+	if (e->stub)
+		ks_arch_return_stub_release(e->stub);
+	e->stub = 0;
+}
+
 /* Attaches the engine that fits @site to @e, not live. */
 static int ks_engine_attach_at(struct ks_engagement *e, const char *name,
 			       const struct ks_site *site)
 {
+	int err;
+
 	if (!site->ftrace && site->kprobed)
 		return ks_conflict_refuse(name, site);
 	if (!site->ftrace) {
@@ -71,8 +99,10 @@ static int ks_engine_attach_at(struct ks_engagement *e, const char *name,
 		return 0;
 	}
 	e->engine = site->bpf ? KS_ENGINE_FTRACE_OWN : KS_ENGINE_FTRACE;
-	e->stub = ks_arch_claim_return_stub(site->addr);
-	return 0;
+	err = ks_engine_claim_stub(e);
+	if (err)
+		ks_ip_remove(e);
+	return err;
 }
 
 /*
@@ -92,7 +122,9 @@ static int ks_site_add(struct ks_engagement *e)
 			return err;
 		ks_direct_unclaim(e);
 		e->engine = KS_ENGINE_FTRACE_OWN;
-		e->stub = ks_arch_claim_return_stub(e->site);
+		err = ks_engine_claim_stub(e);
+		if (err)
+			return err;
 	}
 	return ks_ftrace_own_add(e);
 }
@@ -110,6 +142,7 @@ static void ks_site_let_go(struct ks_engagement *e)
 		ks_direct_unclaim(e);
 	else if (e->live && e->engine == KS_ENGINE_FTRACE_OWN)
 		ks_ftrace_own_remove(e);
+	ks_engine_release_stub(e);
 	ks_ip_remove(e);
 	e->live = false;
 }

@@ -13,11 +13,10 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
-#include <linux/rcupdate.h>
-#include <linux/rcupdate_wait.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "arch.h"
 #include "audit.h"
 #include "caller.h"
 #include "control.h"
@@ -186,12 +185,10 @@ static void __exit ks_exit(void)
 	ks_fs_exit();
 	ks_crash_note_exit();
 	/*
-	 * A handler may have sent a task to ks_return_stub just before its
-	 * probe went away, and the task may be preempted before the stub's
-	 * return. A tasks-RCU grace period ends only when every task has
-	 * voluntarily scheduled, which a task inside the stub has not.
+	 * A handler may have sent a task to a return stub just before its
+	 * probe went away, and the task may not have reached it yet.
 	 */
-	synchronize_rcu_tasks();
+	ks_wait_return_stub_leavers();
 }
 
 module_init(ks_init);

@@ -16,6 +16,8 @@
  *   `-- kprobe     write 1/0: adds/removes a plain kprobe with an empty
  *                  handler on test_killswitch_empty, the baseline cost
  *
+ * and test_killswitch_many_1000 to _2099, to engage and nothing more.
+ *
  * The targets are global and noinline so that each is one real function
  * with its own entry, and not a clone or an inlined copy. The file
  * operations have no .owner: debugfs's own removal protection keeps calls
@@ -80,6 +82,44 @@ noinline int test_killswitch_empty(void)
 	barrier();
 	return 0;
 }
+
+/*
+ * Many distinct functions, test_killswitch_many_1000 to _2099: more than
+ * there can be engagements at once, for the tests that engage and let go
+ * of more functions over time than that. Nothing calls them (__used keeps
+ * them all the same).
+ */
+#define KS_TEST_MANY(n) \
+	static noinline __used int test_killswitch_many_##n(void) { return n; }
+/* The first spelled out, so checkpatch reads the macro as definitions. */
+#define KS_TEST_TEN(p) \
+	static noinline __used int test_killswitch_many_##p##0(void) { return p##0; } \
+	KS_TEST_MANY(p##1) KS_TEST_MANY(p##2) KS_TEST_MANY(p##3) \
+	KS_TEST_MANY(p##4) KS_TEST_MANY(p##5) KS_TEST_MANY(p##6) \
+	KS_TEST_MANY(p##7) KS_TEST_MANY(p##8) KS_TEST_MANY(p##9)
+
+KS_TEST_TEN(100) KS_TEST_TEN(101) KS_TEST_TEN(102) KS_TEST_TEN(103) KS_TEST_TEN(104)
+KS_TEST_TEN(105) KS_TEST_TEN(106) KS_TEST_TEN(107) KS_TEST_TEN(108) KS_TEST_TEN(109)
+KS_TEST_TEN(110) KS_TEST_TEN(111) KS_TEST_TEN(112) KS_TEST_TEN(113) KS_TEST_TEN(114)
+KS_TEST_TEN(115) KS_TEST_TEN(116) KS_TEST_TEN(117) KS_TEST_TEN(118) KS_TEST_TEN(119)
+KS_TEST_TEN(120) KS_TEST_TEN(121) KS_TEST_TEN(122) KS_TEST_TEN(123) KS_TEST_TEN(124)
+KS_TEST_TEN(125) KS_TEST_TEN(126) KS_TEST_TEN(127) KS_TEST_TEN(128) KS_TEST_TEN(129)
+KS_TEST_TEN(130) KS_TEST_TEN(131) KS_TEST_TEN(132) KS_TEST_TEN(133) KS_TEST_TEN(134)
+KS_TEST_TEN(135) KS_TEST_TEN(136) KS_TEST_TEN(137) KS_TEST_TEN(138) KS_TEST_TEN(139)
+KS_TEST_TEN(140) KS_TEST_TEN(141) KS_TEST_TEN(142) KS_TEST_TEN(143) KS_TEST_TEN(144)
+KS_TEST_TEN(145) KS_TEST_TEN(146) KS_TEST_TEN(147) KS_TEST_TEN(148) KS_TEST_TEN(149)
+KS_TEST_TEN(150) KS_TEST_TEN(151) KS_TEST_TEN(152) KS_TEST_TEN(153) KS_TEST_TEN(154)
+KS_TEST_TEN(155) KS_TEST_TEN(156) KS_TEST_TEN(157) KS_TEST_TEN(158) KS_TEST_TEN(159)
+KS_TEST_TEN(160) KS_TEST_TEN(161) KS_TEST_TEN(162) KS_TEST_TEN(163) KS_TEST_TEN(164)
+KS_TEST_TEN(165) KS_TEST_TEN(166) KS_TEST_TEN(167) KS_TEST_TEN(168) KS_TEST_TEN(169)
+KS_TEST_TEN(170) KS_TEST_TEN(171) KS_TEST_TEN(172) KS_TEST_TEN(173) KS_TEST_TEN(174)
+KS_TEST_TEN(175) KS_TEST_TEN(176) KS_TEST_TEN(177) KS_TEST_TEN(178) KS_TEST_TEN(179)
+KS_TEST_TEN(180) KS_TEST_TEN(181) KS_TEST_TEN(182) KS_TEST_TEN(183) KS_TEST_TEN(184)
+KS_TEST_TEN(185) KS_TEST_TEN(186) KS_TEST_TEN(187) KS_TEST_TEN(188) KS_TEST_TEN(189)
+KS_TEST_TEN(190) KS_TEST_TEN(191) KS_TEST_TEN(192) KS_TEST_TEN(193) KS_TEST_TEN(194)
+KS_TEST_TEN(195) KS_TEST_TEN(196) KS_TEST_TEN(197) KS_TEST_TEN(198) KS_TEST_TEN(199)
+KS_TEST_TEN(200) KS_TEST_TEN(201) KS_TEST_TEN(202) KS_TEST_TEN(203) KS_TEST_TEN(204)
+KS_TEST_TEN(205) KS_TEST_TEN(206) KS_TEST_TEN(207) KS_TEST_TEN(208) KS_TEST_TEN(209)
 
 static DEFINE_MUTEX(ks_test_bench_lock);
 static unsigned long ks_test_bench_calls;

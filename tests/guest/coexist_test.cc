@@ -443,6 +443,44 @@ TEST_F(CoexistBpfTest, OnTheSharedOpsEngageFirstThenFexitAndFentryBothWork) {
   EXPECT_EQ(target::call_int(), kChosen);
 }
 
+// Each engagement that may return early on an ftrace site holds a return
+// stub of its own (docs/safety.md, section 8), given back once it is gone.
+// After more functions were engaged and let go than there are stubs, an
+// engagement next to a BPF trampoline still returns its value, whether the
+// program runs before the stub (fentry) or calls it (fexit).
+TEST_F(CoexistBpfTest, AfterMoreFunctionsCameAndWentThanThereAreStubsBpfStillSeesTheValue) {
+  // A fresh module where it can be one: no stub left from an earlier test.
+  if (!killswitch_builtin()) {
+    unload_module("killswitch");
+    load_module("killswitch");
+  }
+  const int half = target::kManyCount / 2;
+  for (int first : {target::kManyFirst, target::kManyFirst + half}) {
+    std::string engage, disengage;
+    for (int n = first; n < first + half; n++) {
+      engage += "engage " + target::many(n) + " -1\n";
+      disengage += "disengage " + target::many(n) + "\n";
+    }
+    ASSERT_FALSE(ks_.command(engage)) << kernel_log().substr(kernel_log().size() - 2000);
+    ASSERT_FALSE(ks_.command(disengage));
+  }
+
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kEntry), 0);
+  ASSERT_FALSE(engage());
+  long entries = bpf_->entries();
+  EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(bpf_->entries(), entries + 1);
+  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+  bpf_->detach(AfAlgBpf::Program::kEntry);
+
+  ASSERT_EQ(bpf_->attach(AfAlgBpf::Program::kExit), 0);
+  ASSERT_FALSE(engage());
+  EXPECT_FALSE(round_trip_works());
+  EXPECT_EQ(bpf_->last_return(), -EPERM);
+  ASSERT_FALSE(ks_.disengage(kAfAlgTarget));
+  EXPECT_TRUE(round_trip_works());
+}
+
 // Kept disabled: a kernel bug, not killswitch's. Adding an fexit program to
 // a function that already has an fentry program and an IP-modifying ftrace
 // user (an engagement on an ops of its own, or a livepatch) makes Debian

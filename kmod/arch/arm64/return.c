@@ -47,7 +47,12 @@ notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
 }
 #endif
 
-unsigned long ks_arch_claim_return_stub(unsigned long key)
+int ks_arch_return_stub_claim(unsigned long *stub)
 {
+	*stub = 0;
 	return 0;
+}
+
+void ks_arch_return_stub_release(unsigned long stub)
+{
 }

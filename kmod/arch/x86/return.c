@@ -26,13 +26,14 @@ asm(".text\n"
 	".size ks_return_stub, .-ks_return_stub\n");
 NOKPROBE_SYMBOL(ks_return_stub);
 
+/*
+ * The kprobe engine's: its functions have no ftrace call site, so no BPF
+ * trampoline can run between the probe and the stub, and %rax holds.
+ */
 void ks_arch_return_now(struct pt_regs *regs, long retval)
 {
-	/* The probe's address is the key: the handler has not moved ip yet. */
-	unsigned long stub = ks_arch_return_slot(instruction_pointer(regs), retval);
-
 	regs_set_return_value(regs, retval);
-	instruction_pointer_set(regs, stub ? stub : (unsigned long)ks_return_stub);
+	instruction_pointer_set(regs, (unsigned long)ks_return_stub);
 }
 NOKPROBE_SYMBOL(ks_arch_return_now);
 
@@ -52,17 +53,10 @@ notrace struct pt_regs *ks_arch_ftrace_regs(struct ftrace_regs *fregs,
 	return ks_ftrace_regs_pt_regs(fregs);
 }
 
-unsigned long ks_arch_claim_return_stub(unsigned long key)
-{
-	unsigned long stub = ks_arch_return_slot(key, 0);
-
-	return stub ? stub : (unsigned long)ks_return_stub;
-}
-
 notrace void ks_arch_ftrace_return_now(struct ftrace_regs *fregs,
 				       unsigned long stub, long retval)
 {
-	/* For the plain stub, and the slot's stub loads it again. */
+	/* The slot's stub loads it again, after whatever ran in between. */
 	ks_ftrace_regs_pt_regs(fregs)->ax = retval;
 	ks_arch_return_slot_set(stub, retval);
 	/*

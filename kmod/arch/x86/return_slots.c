@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Return stubs that carry their own value. The plain stub returns whatever
- * is in %rax, which the probe handler set; but a BPF trampoline on the same
+ * is in %rax, which the handler set; but a BPF trampoline on the same
  * function (fentry, fexit) runs between the handler and the stub, and it
- * does not keep %rax: the caller would get a garbage value. So each probed
- * address gets a slot (claimed on its first early return, lock-free, never
- * released) holding the value, and a stub of its own that loads it:
+ * does not keep %rax: the caller would get a garbage value. So every
+ * engagement that may return early on an ftrace call site holds a slot:
+ * the value, and a stub of its own that loads it:
  *
  *   ks_slot_stub<i>: movq ks_slot_value+8*i(%rip), %rax; ret
  *
- * The stubs live in .kprobes.text, so nothing probes them. When all slots
- * are taken, the plain stub is used (correct without a BPF trampoline).
+ * There is a slot for every engagement there can be, so a claim never
+ * fails for want of one. A released slot is not reused at once: a call
+ * the handler sent to its stub may still be on its way (preempted, or in a
+ * sleepable BPF program). Released slots are freed together, after the
+ * grace periods that wait for such calls, only when a claim finds none
+ * free: the wait is paid rarely and by the write that needs the slot.
+ *
+ * The stubs live in .kprobes.text, so nothing probes them. All of this is
+ * under ks_lock.
  */
-#include <linux/atomic.h>
-#include <linux/hash.h>
+#include <linux/bitmap.h>
+#include <linux/build_bug.h>
 #include <linux/kprobes.h>
 #include <linux/linkage.h>
 #include <linux/objtool.h>
@@ -21,15 +28,15 @@
 
 #include "arch.h"
 #include "return_slots.h"
+#include "uapi/killswitch.h"
 
-#define KS_SLOT_BITS 10
-#define KS_SLOTS (1 << KS_SLOT_BITS)
+#define KS_SLOTS 1024
 /* Each stub is padded to this size, so stub i is at ks_slot_stub0 + i * it. */
 #define KS_SLOT_STUB_SIZE 16
-/* Slots looked at from the hashed one before giving up. */
-#define KS_SLOT_PROBES 32
 
-static unsigned long ks_slot_owner[KS_SLOTS];
+/* Claimed, or released and maybe still read (then also in ks_slot_released). */
+static DECLARE_BITMAP(ks_slot_taken, KS_SLOTS);
+static DECLARE_BITMAP(ks_slot_released, KS_SLOTS);
 /* Read by the stubs (asm), so neither static nor unused to the compiler. */
 long ks_slot_value[KS_SLOTS];
 
@@ -54,44 +61,50 @@ asm(".pushsection .kprobes.text, \"ax\"\n"
 
 asmlinkage void ks_slot_stub0(void);
 
-/* The slot of @key (claimed now if need be), or -1 when none is free. */
-static int ks_slot_of(unsigned long key)
+static __always_inline unsigned long ks_slot_of_stub(unsigned long stub)
 {
-	unsigned int start = hash_long(key, KS_SLOT_BITS);
-	unsigned int i;
+	/* Unsigned: an address below the first stub wraps and fails too. */
+	return (stub - (unsigned long)ks_slot_stub0) / KS_SLOT_STUB_SIZE;
+}
 
-	for (i = 0; i < KS_SLOT_PROBES; i++) {
-		unsigned int slot = (start + i) & (KS_SLOTS - 1);
-		unsigned long owner = READ_ONCE(ks_slot_owner[slot]);
+/* Frees the released slots once no call can still be on its way to one. */
+static void ks_slots_settle(void)
+{
+	ks_wait_return_stub_leavers();
+	bitmap_andnot(ks_slot_taken, ks_slot_taken, ks_slot_released, KS_SLOTS);
+	bitmap_zero(ks_slot_released, KS_SLOTS);
+}
 
-		if (owner == key)
-			return slot;
-		if (!owner) {
-			owner = cmpxchg(&ks_slot_owner[slot], 0, key);
-			if (!owner || owner == key)
-				return slot;
-		}
+int ks_arch_return_stub_claim(unsigned long *stub)
+{
+	unsigned long slot;
+
+	BUILD_BUG_ON(KS_SLOTS < KS_MAX_ENGAGEMENTS);
+	slot = find_first_zero_bit(ks_slot_taken, KS_SLOTS);
+	if (slot >= KS_SLOTS && !bitmap_empty(ks_slot_released, KS_SLOTS)) {
+		ks_slots_settle();
+		slot = find_first_zero_bit(ks_slot_taken, KS_SLOTS);
 	}
-	return -1;
+	if (slot >= KS_SLOTS)
+		return -ENOSPC;
+	__set_bit(slot, ks_slot_taken);
+	WRITE_ONCE(ks_slot_value[slot], 0);
+	*stub = (unsigned long)ks_slot_stub0 + slot * KS_SLOT_STUB_SIZE;
+	return 0;
 }
-NOKPROBE_SYMBOL(ks_slot_of);
 
-unsigned long ks_arch_return_slot(unsigned long key, long retval)
+void ks_arch_return_stub_release(unsigned long stub)
 {
-	int slot = ks_slot_of(key);
+	unsigned long slot = ks_slot_of_stub(stub);
 
-	if (slot < 0)
-		return 0;
-	WRITE_ONCE(ks_slot_value[slot], retval);
-	return (unsigned long)ks_slot_stub0 + slot * KS_SLOT_STUB_SIZE;
+	if (slot < KS_SLOTS)
+		__set_bit(slot, ks_slot_released);
 }
-NOKPROBE_SYMBOL(ks_arch_return_slot);
 
 notrace void ks_arch_return_slot_set(unsigned long stub, long retval)
 {
-	unsigned long slot = (stub - (unsigned long)ks_slot_stub0) / KS_SLOT_STUB_SIZE;
+	unsigned long slot = ks_slot_of_stub(stub);
 
-	/* Unsigned: an address below the first stub wraps and fails too. */
 	if (slot < KS_SLOTS)
 		WRITE_ONCE(ks_slot_value[slot], retval);
 }

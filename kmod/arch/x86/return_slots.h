@@ -1,19 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Per-address return stubs that load their own value (return_slots.c). */
+/* Return stubs that load their own value (return_slots.c). */
 #ifndef KS_RETURN_SLOTS_H
 #define KS_RETURN_SLOTS_H
 
 /*
- * Stores @retval in the slot of the probed address @key and returns the
- * address of the stub that returns it; 0 when no slot is free.
- * Lock-free, allocates nothing: callable from the probe handler.
- */
-unsigned long ks_arch_return_slot(unsigned long key, long retval);
-
-/*
  * Stores @retval in the slot of @stub when it is a slot's stub (from
- * ks_arch_return_slot()); does nothing for any other address. For the hot
- * path: no lookup.
+ * ks_arch_return_stub_claim()); does nothing for any other address. For
+ * the hot path: no lookup.
  */
 void ks_arch_return_slot_set(unsigned long stub, long retval);
 

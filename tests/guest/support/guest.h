@@ -68,6 +68,11 @@ inline constexpr const char* kNotrace = "test_killswitch_notrace";  // no ftrace
 inline constexpr const char* kKprobeBlacklisted = "notifier_call_chain";
 inline constexpr long kIntValue = 42;
 inline constexpr long kLongValue = 0x123456789L;
+// test_killswitch_many_<n>, n from kManyFirst on, kManyCount of them: more
+// functions than there can be engagements at once. Nothing calls them.
+inline constexpr int kManyFirst = 1000;
+inline constexpr int kManyCount = 1100;
+inline std::string many(int n) { return "test_killswitch_many_" + std::to_string(n); }
 
 long call_int();
 long call_long();
