@@ -32,11 +32,17 @@ TEST_JOBS  ?= $(shell echo $$(( $$(nproc) + 1 )))
 export KS_KERNEL := $(KERNEL)
 export KS_ARCH   := $(ARCH)
 
-.PHONY: all deps kmod build build-arm64 vm-image vm-images vm-debian-images vm-userspace intree intree-kernel check demo vm-run vm-shell fuzz bench deb apt-repo clean
+.PHONY: all deps deps-userspace kmod build build-arm64 vm-image vm-images vm-debian-images vm-userspace intree intree-kernel check demo vm-run vm-shell fuzz bench deb apt-repo clean
 
 all: build kmod
 
-deps:
+# The Debian guest's root filesystem needs little, and mmdebstrap spends
+# its first minutes downloading: it starts once that little is installed,
+# beside the rest (deps waits for it, so apt never runs twice at once).
+deps-userspace:
+	@sh scripts/install-deps.sh userspace
+
+deps: deps-userspace
 	@sh scripts/install-deps.sh
 
 kmod: deps
@@ -82,15 +88,16 @@ vm-debian-images: deps
 
 # The "debian" guest: Debian 12 from Debian's packages, systemd as init,
 # booted on its own stock kernel; cached until vm/debian/packages changes.
-vm-userspace: deps
+vm-userspace: deps-userspace
 	@sh vm/debian/build-rootfs.sh
 
 # The builds are independent, and none keeps both cores busy all the time
 # (downloads, links, the in-tree kernel's serial steps): side by side they
 # take less time than one after another. The Debian userspace starts
-# first: it begins with downloads. Then every test (the series'
+# first, as soon as mmdebstrap is installed and while the other packages
+# install: it begins with downloads. Then every test (the series'
 # checkpatch run is one of them).
-check: deps
+check:
 	@$(MAKE) --no-print-directory -j5 vm-userspace build build-arm64 vm-debian-images intree-kernel
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j $(TEST_JOBS)
 

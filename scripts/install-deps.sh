@@ -1,6 +1,10 @@
 #!/bin/sh
 # Installs, with apt-get, everything the build, the VM harness and the tests need.
 # Idempotent: when every package is already there it only checks and returns.
+#   install-deps.sh            all of it
+#   install-deps.sh userspace  only what builds the Debian guest's root
+#                              filesystem (vm/debian/build-rootfs.sh), so that
+#                              it can start downloading while the rest installs
 # The arm64 guests (vm/kernels) need arm64 as a foreign architecture: their
 # kernels, busybox and the libraries the guest programs are cross-built with.
 set -eu
@@ -20,6 +24,11 @@ qemu-system-arm gcc-aarch64-linux-gnu g++-aarch64-linux-gnu
 libgtest-dev:arm64 libgmock-dev:arm64 libfmt-dev:arm64 libbpf-dev:arm64 libelf-dev:arm64
 zlib1g-dev:arm64 libssl-dev:arm64 libdpkg-dev:arm64 libtomlplusplus-dev:arm64
 "
+
+# mmdebstrap brings apt's and dpkg's own tools; mkfs.ext4 and ssh-keygen too.
+if [ "${1:-}" = userspace ]; then
+	PACKAGES="mmdebstrap e2fsprogs openssh-client"
+fi
 
 missing=""
 for p in $PACKAGES; do
