@@ -78,15 +78,20 @@ void ks_arch_return_stub_release(unsigned long stub);
  * way there. Between the two a task may be preempted, which a tasks-RCU
  * grace period waits for, or be inside a sleepable BPF program (a BPF
  * trampoline runs between them when the function has one), which only a
- * tasks-trace grace period waits for; that one first, as a task leaving
- * the program goes on to the stub.
+ * tasks-trace grace period waits for. Tasks first (a task preempted before
+ * the program is not a tasks-trace reader yet, and sleeping in it later
+ * would end a tasks grace period), then tasks-trace, then tasks again for
+ * the way from the program to the stub. As BPF frees a trampoline, with
+ * one wait more: a task between two sleepable programs is still not
+ * covered, here as there.
  */
 static inline void ks_wait_return_stub_leavers(void)
 {
+	synchronize_rcu_tasks();
 #ifdef CONFIG_TASKS_TRACE_RCU
 	synchronize_rcu_tasks_trace();
-#endif
 	synchronize_rcu_tasks();
+#endif
 }
 
 /*

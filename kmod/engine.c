@@ -68,12 +68,15 @@ static int ks_engine_claim_stub(struct ks_engagement *e)
 	return err;
 }
 
-/* Lets go of it, once no handler can send a call there any more. */
+/*
+ * Lets go of it, once its site is off the handler. e->stub stays as it is
+ * (reset when @e is attached again): a handler still running may read it,
+ * and the slot is reused only after the grace periods that wait for one.
+ */
 static void ks_engine_release_stub(struct ks_engagement *e)
 {
 	if (e->stub)
 		ks_arch_return_stub_release(e->stub);
-	e->stub = 0;
 }
 
 /* Attaches the engine that fits @site to @e, not live. */
@@ -82,6 +85,7 @@ static int ks_engine_attach_at(struct ks_engagement *e, const char *name,
 {
 	int err;
 
+	e->stub = 0;
 	if (!site->ftrace && site->kprobed)
 		return ks_conflict_refuse(name, site);
 	if (!site->ftrace) {
@@ -142,8 +146,8 @@ static void ks_site_let_go(struct ks_engagement *e)
 		ks_direct_unclaim(e);
 	else if (e->live && e->engine == KS_ENGINE_FTRACE_OWN)
 		ks_ftrace_own_remove(e);
-	ks_engine_release_stub(e);
 	ks_ip_remove(e);
+	ks_engine_release_stub(e);
 	e->live = false;
 }
 

@@ -7,7 +7,10 @@
  * engagement that may return early on an ftrace call site holds a slot:
  * the value, and a stub of its own that loads it:
  *
- *   ks_slot_stub<i>: movq ks_slot_value+8*i(%rip), %rax; ret
+ *   ks_slot_stub<i>: endbr64; movq ks_slot_value+8*i(%rip), %rax; ret
+ *
+ * The ENDBR is there because a BPF trampoline with an fexit program calls
+ * the stub, an indirect call, which indirect branch tracking (6.12) checks.
  *
  * There is a slot for every engagement there can be, so a claim never
  * fails for want of one. A released slot is not reused at once: a call
@@ -23,8 +26,8 @@
 #include <linux/build_bug.h>
 #include <linux/kprobes.h>
 #include <linux/linkage.h>
-#include <linux/objtool.h>
 #include <linux/stringify.h>
+#include <asm/ibt.h>
 
 #include "arch.h"
 #include "return_slots.h"
@@ -45,10 +48,17 @@ asm(".pushsection .kprobes.text, \"ax\"\n"
 	".balign " __stringify(KS_SLOT_STUB_SIZE) "\n"
 	".type ks_slot_stub\\n, @function\n"
 	"ks_slot_stub\\n:\n"
-	ANNOTATE_NOENDBR
+	ASM_ENDBR
 	"movq ks_slot_value+8*\\n(%rip), %rax\n"
 	ASM_RET
 	".size ks_slot_stub\\n, .-ks_slot_stub\\n\n"
+	/*
+	 * ENDBR, the load and a return thunk's jump fill it exactly; padded
+	 * with no-ops to the next stub, and a stub that outgrew its size
+	 * stops the build here ("attempt to move .org backwards").
+	 */
+	".balign " __stringify(KS_SLOT_STUB_SIZE) "\n"
+	".org ks_slot_stub\\n + " __stringify(KS_SLOT_STUB_SIZE) "\n"
 	".endm\n"
 	".altmacro\n"
 	".set ks_slot_i, 0\n"
