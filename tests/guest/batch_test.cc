@@ -83,7 +83,7 @@ TEST_F(BatchTest, AThousandLinesEngageAndDisengageInOneWriteEach) {
     engage += "monitor xfs:" + name + "\n";
     disengage += "disengage xfs:" + name + "\n";
   }
-  ASSERT_FALSE(ks_.command(engage)) << kernel_log().substr(kernel_log().size() - 2000);
+  ASSERT_FALSE(ks_.command(engage)) << kernel_log_tail();
   auto lines = ks_.engaged();
   ASSERT_TRUE(lines);
   EXPECT_EQ(lines->size(), 1000u);

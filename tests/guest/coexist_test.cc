@@ -472,7 +472,7 @@ TEST_F(CoexistBpfTest, AfterMoreFunctionsCameAndWentThanThereAreStubsBpfStillSee
       engage += "engage " + target::many(n) + " -1\n";
       disengage += "disengage " + target::many(n) + "\n";
     }
-    ASSERT_FALSE(ks_.command(engage)) << kernel_log().substr(kernel_log().size() - 2000);
+    ASSERT_FALSE(ks_.command(engage)) << kernel_log_tail();
     ASSERT_FALSE(ks_.command(disengage));
   }
 

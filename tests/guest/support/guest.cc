@@ -65,6 +65,11 @@ std::string kernel_log() {
   return at == std::string::npos ? log : log.substr(at + g_log_mark.size());
 }
 
+std::string kernel_log_tail(size_t bytes) {
+  std::string log = kernel_log();
+  return log.size() > bytes ? log.substr(log.size() - bytes) : log;
+}
+
 bool module_loaded(const std::string& name) {
   std::ifstream modules("/proc/modules");
   std::string line;

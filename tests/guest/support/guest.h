@@ -14,10 +14,11 @@ namespace ks::guest {
 // Runs @command with /bin/sh; returns its exit status (or -1).
 int sh(const std::string& command);
 
-// The kernel log so far.
 // The kernel log since the running test began: the tests of a suite share a
 // guest, and one test must not see another's lines.
 std::string kernel_log();
+// Its last @bytes at most: what to show when a write was refused.
+std::string kernel_log_tail(size_t bytes = 2000);
 // The whole kernel log, from boot.
 std::string kernel_log_since_boot();
 
