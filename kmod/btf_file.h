@@ -10,14 +10,17 @@
  * @module ("" for vmlinux) on top of vmlinux's. @type is KS_RET_UNKNOWN
  * when the kernel or the module has no BTF or the function is not in it:
  * the safety rules refuse what they cannot judge. Returns 0, or -ENOMEM.
- * Under ks_lock. Sleeps; reads about 5 MiB the first time in a write, so it
- * runs only when a short circuit is armed.
+ * Under ks_lock. Sleeps; reads vmlinux's BTF (about 5 MiB) when it is not
+ * held yet, so it runs only when a short circuit is armed.
  */
 int ks_btf_function_type(const char *module, const char *symbol,
 			 struct ks_return_type *type);
 
-/* Under ks_lock, at the end of a write: lets go of the BTF it read. */
+/* Under ks_lock, at the end of a write: vmlinux's BTF goes a minute later. */
 void ks_btf_release(void);
+
+/* At unload: lets vmlinux's BTF go now. */
+void ks_btf_exit(void);
 
 #ifndef MODULE
 /* Built in: vmlinux's .BTF section (the linker script's symbols). */

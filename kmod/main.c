@@ -18,6 +18,7 @@
 
 #include "arch.h"
 #include "audit.h"
+#include "btf_file.h"
 #include "caller.h"
 #include "control.h"
 #include "crash_note.h"
@@ -183,6 +184,8 @@ static void __exit ks_exit(void)
 	/* Every trampoline off its call site before the code goes. */
 	ks_direct_settle(0);
 	ks_fs_exit();
+	/* No write is left to read BTF, nor to start its idle minute again. */
+	ks_btf_exit();
 	ks_crash_note_exit();
 	/*
 	 * A handler may have sent a task to a return stub just before its

@@ -32,21 +32,10 @@ struct ks_btf_type {
 	uint32_t extra;		/* the INT encoding, when kind is INT */
 };
 
-/* One blob's sections, checked against its size. */
-struct ks_btf_view {
-	const uint8_t *types;
-	const char *strings;
-	uint32_t types_len;
-	uint32_t strings_len;
-	uint32_t first_id;	/* 1 for vmlinux, after vmlinux for a module */
-	uint32_t first_string;	/* string offsets of a module start after vmlinux's */
-	uint32_t count;		/* types in this blob */
-};
-
+/* The two blobs a lookup reads: vmlinux's, and a module's on top (or NULL). */
 struct ks_btf {
-	struct ks_btf_view base;
-	struct ks_btf_view split;
-	bool has_split;
+	const struct ks_btf_view *base;
+	const struct ks_btf_view *split;
 };
 
 static uint32_t ks_load32(const uint8_t *p)
@@ -121,12 +110,13 @@ static int ks_next_type(const struct ks_btf_view *v, uint32_t *pos,
 	return 0;
 }
 
-/* Checks the header and sections of @blob and counts its types. */
-static int ks_view_init(struct ks_btf_view *v, const struct ks_btf_blob *blob,
-			uint32_t first_id, uint32_t first_string)
+int ks_btf_view_init(struct ks_btf_view *v, const struct ks_btf_blob *blob,
+		     const struct ks_btf_view *base)
 {
 	const uint8_t *p = blob->data;
 	uint32_t hdr_len, type_off, type_len, str_off, str_len, pos;
+	uint32_t first_id = base ? base->first_id + base->count : 1;
+	uint32_t first_string = base ? base->strings_len : 0;
 	struct ks_btf_type t;
 	uint64_t body;
 
@@ -151,11 +141,26 @@ static int ks_view_init(struct ks_btf_view *v, const struct ks_btf_blob *blob,
 	v->first_id = first_id;
 	v->first_string = first_string;
 	v->count = 0;
+	v->offsets = NULL;
 	for (pos = 0; pos < v->types_len; v->count++) {
 		if (ks_next_type(v, &pos, &t))
 			return -EINVAL;
 	}
 	return 0;
+}
+
+void ks_btf_view_index(struct ks_btf_view *v, uint32_t *offsets)
+{
+	struct ks_btf_type t;
+	uint32_t pos = 0, i;
+
+	/* ks_btf_view_init() walked these very records: each one fits. */
+	for (i = 0; i < v->count; i++) {
+		offsets[i] = pos;
+		if (ks_next_type(v, &pos, &t))
+			return;
+	}
+	v->offsets = offsets;
 }
 
 size_t ks_base_name_len(const char *symbol)
@@ -169,10 +174,10 @@ size_t ks_base_name_len(const char *symbol)
 static bool ks_name_is(const struct ks_btf *b, uint32_t off, const char *name,
 		       size_t len)
 {
-	const struct ks_btf_view *v = &b->base;
+	const struct ks_btf_view *v = b->base;
 
-	if (b->has_split && off >= b->split.first_string)
-		v = &b->split;
+	if (b->split && off >= b->split->first_string)
+		v = b->split;
 	off -= v->first_string;
 	if (off >= v->strings_len || v->strings_len - off <= len)
 		return false;
@@ -183,14 +188,18 @@ static bool ks_name_is(const struct ks_btf *b, uint32_t off, const char *name,
 static int ks_type_by_id(const struct ks_btf *b, uint32_t id,
 			 struct ks_btf_type *t)
 {
-	const struct ks_btf_view *v = &b->base;
+	const struct ks_btf_view *v = b->base;
 	uint32_t pos = 0, i;
 	int err;
 
-	if (b->has_split && id >= b->split.first_id)
-		v = &b->split;
+	if (b->split && id >= b->split->first_id)
+		v = b->split;
 	if (id < v->first_id || id - v->first_id >= v->count)
 		return -EINVAL;
+	if (v->offsets) {
+		pos = v->offsets[id - v->first_id];
+		return ks_next_type(v, &pos, t);
+	}
 	for (i = v->first_id; i <= id; i++) {
 		err = ks_next_type(v, &pos, t);
 		if (err)
@@ -270,26 +279,34 @@ int ks_btf_return_type(const struct ks_btf_blob *base,
 		       const struct ks_btf_blob *split, const char *name,
 		       struct ks_return_type *out)
 {
-	const struct ks_btf_view *searched;
+	struct ks_btf_view base_view, split_view;
+	int err;
+
+	err = ks_btf_view_init(&base_view, base, NULL);
+	if (err)
+		return err;
+	if (split) {
+		err = ks_btf_view_init(&split_view, split, &base_view);
+		if (err)
+			return err;
+	}
+	return ks_btf_view_return_type(&base_view, split ? &split_view : NULL,
+				       name, out);
+}
+
+int ks_btf_view_return_type(const struct ks_btf_view *base,
+			    const struct ks_btf_view *split, const char *name,
+			    struct ks_return_type *out)
+{
+	const struct ks_btf b = { base, split };
+	const struct ks_btf_view *searched = split ? split : base;
 	struct ks_return_type found, first = { KS_RET_UNKNOWN, 0 };
 	size_t len = ks_base_name_len(name);
 	struct ks_btf_type t;
-	struct ks_btf b;
 	bool seen = false;
 	uint32_t pos;
 	int err;
 
-	err = ks_view_init(&b.base, base, 1, 0);
-	if (err)
-		return err;
-	b.has_split = split != NULL;
-	if (split) {
-		err = ks_view_init(&b.split, split, 1 + b.base.count,
-				   b.base.strings_len);
-		if (err)
-			return err;
-	}
-	searched = split ? &b.split : &b.base;
 	for (pos = 0; pos < searched->types_len;) {
 		err = ks_next_type(searched, &pos, &t);
 		if (err)

@@ -5,7 +5,8 @@
  * it lands in, not by the function's name.
  *
  * Pure code: it reads raw BTF bytes (as /sys/kernel/btf/vmlinux serves
- * them, and a module's split BTF on top of them) and allocates nothing.
+ * them, and a module's split BTF on top of them) and allocates nothing:
+ * a caller that looks up many functions gives the room for an index.
  * Every offset and id is bounds-checked, so a truncated or corrupt blob
  * gives -EINVAL, never a read out of bounds.
  */
@@ -36,6 +37,35 @@ struct ks_btf_blob {
 	size_t size;
 };
 
+/*
+ * One blob's sections, checked against its size, and its types counted:
+ * ks_btf_view_init() walks every record once, so that many lookups in the
+ * same blob (the lines of a batch, the writes that follow) need not.
+ */
+struct ks_btf_view {
+	const uint8_t *types;
+	const char *strings;
+	uint32_t types_len;
+	uint32_t strings_len;
+	uint32_t first_id;	/* 1 for vmlinux, after vmlinux for a module */
+	uint32_t first_string;	/* string offsets of a module start after vmlinux's */
+	uint32_t count;		/* types in this blob */
+	const uint32_t *offsets; /* each type's record, by id; NULL: walk to it */
+};
+
+/*
+ * Checks @blob and counts its types; @base is vmlinux's view when @blob is
+ * a module's split BTF, NULL when it is vmlinux's. 0 or -EINVAL.
+ */
+int ks_btf_view_init(struct ks_btf_view *v, const struct ks_btf_blob *blob,
+		     const struct ks_btf_view *base);
+
+/*
+ * Fills @offsets (room for v->count of them) with where each type's record
+ * starts, and has @v look types up by id there rather than walk to them.
+ */
+void ks_btf_view_index(struct ks_btf_view *v, uint32_t *offsets);
+
 /* Length of @symbol without a compiler-clone suffix (".isra.0", ...). */
 size_t ks_base_name_len(const char *symbol);
 
@@ -51,6 +81,11 @@ size_t ks_base_name_len(const char *symbol);
 int ks_btf_return_type(const struct ks_btf_blob *base,
 		       const struct ks_btf_blob *split, const char *name,
 		       struct ks_return_type *out);
+
+/* The same, in views made once by ks_btf_view_init() (@split may be NULL). */
+int ks_btf_view_return_type(const struct ks_btf_view *base,
+			    const struct ks_btf_view *split, const char *name,
+			    struct ks_return_type *out);
 
 /* "int", "bool", "pointer", ... for logs and the tool. */
 const char *ks_return_kind_name(enum ks_return_kind kind);

@@ -200,8 +200,22 @@ ks_return_kind libbpf_kind(const struct btf* b, uint32_t id) {
 // Every 400th function of this machine's kernel BTF (and of one module's),
 // compared with libbpf. Names with several entries may differ by design
 // (UNKNOWN when they disagree), so those compare only when libbpf agrees.
+// The views the module keeps between writes, indexed by id, answer the same.
 void compare_with_libbpf(const std::vector<uint8_t>& base, const std::vector<uint8_t>* split, const struct btf* b,
                          uint32_t first_id) {
+  ks_btf_blob base_blob{base.data(), base.size()}, split_blob{};
+  ks_btf_view base_view{}, split_view{};
+  ASSERT_EQ(ks_btf_view_init(&base_view, &base_blob, nullptr), 0);
+  std::vector<uint32_t> base_offsets(base_view.count), split_offsets;
+  ks_btf_view_index(&base_view, base_offsets.data());
+  ASSERT_EQ(base_view.offsets, base_offsets.data());
+  if (split) {
+    split_blob = {split->data(), split->size()};
+    ASSERT_EQ(ks_btf_view_init(&split_view, &split_blob, &base_view), 0);
+    EXPECT_EQ(split_view.first_id, first_id);
+    split_offsets.resize(split_view.count);
+    ks_btf_view_index(&split_view, split_offsets.data());
+  }
   int compared = 0;
   for (uint32_t id = first_id; id < btf__type_cnt(b); id++) {
     const btf_type* t = btf__type_by_id(b, id);
@@ -210,6 +224,10 @@ void compare_with_libbpf(const std::vector<uint8_t>& base, const std::vector<uin
     int err = 1;
     ks_return_type got = lookup(base, split, name, &err);
     ASSERT_EQ(err, 0) << name;
+    ks_return_type indexed{};
+    ASSERT_EQ(ks_btf_view_return_type(&base_view, split ? &split_view : nullptr, name, &indexed), 0) << name;
+    EXPECT_EQ(indexed.kind, got.kind) << name;
+    EXPECT_EQ(indexed.size, got.size) << name;
     if (got.kind == KS_RET_UNKNOWN) continue;
     EXPECT_EQ(got.kind, libbpf_kind(b, id)) << name;
     compared++;
