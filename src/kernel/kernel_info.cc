@@ -92,19 +92,28 @@ const std::optional<std::string>& KernelInfo::raw_btf(const std::string& object)
   return raw_btf_.emplace(object, std::move(bytes)).first->second;
 }
 
+const ks_btf_view* KernelInfo::btf_view(const std::string& object) {
+  if (auto it = btf_views_.find(object); it != btf_views_.end()) return it->second.ok ? &it->second.view : nullptr;
+  const ks_btf_view* base = nullptr;
+  if (object != "vmlinux" && !(base = btf_view("vmlinux"))) return nullptr;
+  BtfView& entry = btf_views_[object];
+  const auto& bytes = raw_btf(object);
+  if (!bytes) return nullptr;
+  ks_btf_blob blob{bytes->data(), bytes->size()};
+  if (ks_btf_view_init(&entry.view, &blob, base) != 0) return nullptr;
+  entry.offsets.resize(entry.view.count);
+  ks_btf_view_index(&entry.view, entry.offsets.data());
+  entry.ok = true;
+  return &entry.view;
+}
+
 ks_return_type KernelInfo::return_type(const std::string& function, const std::string& module) {
   ks_return_type type{KS_RET_UNKNOWN, 0};
-  const auto& vmlinux = raw_btf("vmlinux");
-  if (!vmlinux) return type;
-  ks_btf_blob base{vmlinux->data(), vmlinux->size()};
-  ks_btf_blob split{nullptr, 0};
-  if (!module.empty()) {
-    const auto& bytes = raw_btf(module);
-    if (!bytes) return type;
-    split = {bytes->data(), bytes->size()};
-  }
-  if (ks_btf_return_type(&base, module.empty() ? nullptr : &split, function.c_str(), &type) != 0)
-    type = {KS_RET_UNKNOWN, 0};
+  const ks_btf_view* base = btf_view("vmlinux");
+  if (!base) return type;
+  const ks_btf_view* split = nullptr;
+  if (!module.empty() && !(split = btf_view(module))) return type;
+  if (ks_btf_view_return_type(base, split, function.c_str(), &type) != 0) type = {KS_RET_UNKNOWN, 0};
   return type;
 }
 

@@ -56,6 +56,15 @@ class KernelInfo {
   std::unordered_map<std::string, std::string> module_btf_errors_;
   std::unordered_map<std::string, std::optional<std::string>> raw_btf_;  // object -> bytes
   const std::optional<std::string>& raw_btf(const std::string& object);
+  // An object's BTF checked, counted and indexed once, as the module keeps
+  // vmlinux's: a listing of every profile looks up hundreds of functions.
+  struct BtfView {
+    ks_btf_view view{};
+    std::vector<uint32_t> offsets;  // view.offsets points here
+    bool ok = false;
+  };
+  std::unordered_map<std::string, BtfView> btf_views_;  // object -> view (nodes stay put)
+  const ks_btf_view* btf_view(const std::string& object);
 };
 
 }  // namespace ks::kernel
