@@ -120,6 +120,7 @@ int ks_btf_view_init(struct ks_btf_view *v, const struct ks_btf_blob *blob,
 	struct ks_btf_type t;
 	uint64_t body;
 
+	v->offsets = NULL;
 	if (!p || blob->size < KS_BTF_HEADER_MIN)
 		return -EINVAL;
 	if ((p[0] | p[1] << 8) != KS_BTF_MAGIC || p[2] != 1)
@@ -141,7 +142,6 @@ int ks_btf_view_init(struct ks_btf_view *v, const struct ks_btf_blob *blob,
 	v->first_id = first_id;
 	v->first_string = first_string;
 	v->count = 0;
-	v->offsets = NULL;
 	for (pos = 0; pos < v->types_len; v->count++) {
 		if (ks_next_type(v, &pos, &t))
 			return -EINVAL;
