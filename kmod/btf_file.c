@@ -64,8 +64,8 @@ static int ks_read_btf(const char *path, struct ks_btf_blob *blob)
  * and indexed once (a lookup by id is then direct), and kept for the
  * writes that follow. It is let go a minute after the last write that
  * used it, so an idle killswitch holds no copy (about 5 MB on Debian's
- * kernels). Measured under TCG: 54 ms of every engage went to reading
- * and walking it again.
+ * kernels). Measured under TCG, a single-line engage: 77 ms when each
+ * write read it and each line walked it, 34 ms with it held.
  */
 #define KS_BTF_IDLE (60 * HZ)
 
