@@ -144,10 +144,10 @@ static int ks_vmlinux_btf_get(const struct ks_btf_view **view)
 		ks_vmlinux_btf_drop();
 		return 0;
 	}
-	/* Without the index, lookups walk: slower, as right. */
+	/* Without the index, lookups walk: slower, as right, and no warning. */
 	ks_vmlinux_offsets = kvmalloc_array(ks_vmlinux_view.count,
 					    sizeof(*ks_vmlinux_offsets),
-					    GFP_KERNEL);
+					    GFP_KERNEL | __GFP_NOWARN);
 	if (ks_vmlinux_offsets)
 		ks_btf_view_index(&ks_vmlinux_view, ks_vmlinux_offsets);
 	*view = &ks_vmlinux_view;
