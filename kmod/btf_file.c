@@ -62,8 +62,9 @@ static int ks_read_btf(const char *path, struct ks_btf_blob *blob)
 /*
  * vmlinux's BTF does not change while the kernel runs: read once, checked
  * and indexed once (a lookup by id is then direct), and kept for the
- * writes that follow. It is let go a minute after the last write that
- * used it, so an idle killswitch holds no copy (about 5 MB on Debian's
+ * writes that follow. It is let go a minute after the last arming (an
+ * engage, monitor, tryengage or batch write, or a module's load) while it
+ * is held, so an idle killswitch holds no copy (about 5 MB on Debian's
  * kernels). Measured under TCG, a single-line engage: 77 ms when each
  * write read it and each line walked it, 34 ms with it held.
  */

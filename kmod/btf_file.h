@@ -16,7 +16,7 @@
 int ks_btf_function_type(const char *module, const char *symbol,
 			 struct ks_return_type *type);
 
-/* Under ks_lock, at the end of a write: vmlinux's BTF goes a minute later. */
+/* Under ks_lock, after arming: vmlinux's BTF, if held, goes a minute later. */
 void ks_btf_release(void);
 
 /* At unload: lets vmlinux's BTF go now. */
