@@ -14,19 +14,10 @@ for series in 6.1 6.12; do
 	[ -f "$tarball" ] || { echo "intree: no $tarball (make deps)" >&2; exit 1; }
 	out=$top/build/intree/series-$series
 	python3 "$top/scripts/intree/series.py" "$tarball" "$series" "$out"
-	tools=$top/build/tools/checkpatch-$series
-	if [ ! -x "$tools/scripts/checkpatch.pl" ]; then
-		tree=$(tar -tJf "$tarball" | head -n 1 | cut -d/ -f1)
-		mkdir -p "$tools"
-		tar -xJf "$tarball" -C "$tools" --strip-components=1 \
-			"$tree/scripts/checkpatch.pl" "$tree/scripts/spelling.txt" \
-			"$tree/scripts/const_structs.checkpatch"
-	fi
-	for patch in "$out"/0*.patch; do
-		case "$patch" in */0000-cover-letter.patch) continue ;; esac
-		"$tools/scripts/checkpatch.pl" --no-tree --quiet --terse --show-types \
-			--ignore ENOSYS,RCU_TASKS_TRACE "$patch" || status=1
-	done
+	patches=$(ls "$out"/0*.patch | grep -v '/0000-cover-letter\.patch$')
+	# shellcheck disable=SC2086 # the patch names have no spaces
+	sh "$top/scripts/kernel-checkpatch.sh" "$series" --no-tree --quiet --terse --show-types \
+		--ignore ENOSYS,RCU_TASKS_TRACE $patches || status=1
 done
 [ "$status" = 0 ] && echo "intree: the series for 6.1 and 6.12 are written and checkpatch-clean"
 exit "$status"
