@@ -10,8 +10,6 @@
 namespace ks::util {
 namespace {
 
-std::error_code last_error() { return errno_code(errno); }
-
 // Writes all of @text, resuming short writes.
 std::error_code write_all(int fd, std::string_view text) {
   while (!text.empty()) {

@@ -5,6 +5,7 @@
 // and become exit codes only in the commands.
 #pragma once
 
+#include <cerrno>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -52,6 +53,8 @@ inline tl::unexpected<Error> fail_at(Location where, std::string what) {
 
 // The error_code of an errno value.
 inline std::error_code errno_code(int value) { return {value, std::generic_category()}; }
+// The error_code of errno as the last system call left it.
+inline std::error_code last_error() { return errno_code(errno); }
 
 }  // namespace ks::util
 

@@ -8,12 +8,6 @@
 #include <charconv>
 
 namespace ks::util {
-namespace {
-
-std::error_code last_error() { return errno_code(errno); }
-
-}  // namespace
-
 Result<void> write_once(const std::filesystem::path& path, std::string_view text) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) return fail("cannot open " + path.string(), last_error());

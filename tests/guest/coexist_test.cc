@@ -21,7 +21,6 @@ namespace {
 constexpr long kChosen = -7;  // an errno: the only kind of value an int may be made to return
 constexpr long kLivepatchValue = 4242;
 constexpr const char* kLivepatch = "test_killswitch_livepatch";
-constexpr const char* kTracing = "/sys/kernel/tracing/";
 constexpr const char* kEvent = "ks_coexist";
 constexpr const char* kAfAlgTarget = "af_alg_sendmsg";
 
@@ -74,10 +73,10 @@ class CoexistTest : public KillswitchTest {
 
   // --- tracefs ---
   static int tracing(const std::string& file, const std::string& text, bool append = false) {
-    return sh("echo '" + text + "' " + (append ? ">>" : ">") + " " + kTracing + file);
+    return sh("echo '" + text + "' " + (append ? ">>" : ">") + " " + kTracefs + "/" + file);
   }
   static std::string tracing_text(const std::string& file) {
-    return util::read_text(std::string(kTracing) + file).value_or("<unreadable>");
+    return util::read_text(kTracefs + "/" + file).value_or("<unreadable>");
   }
   // The function tracer on test_killswitch_int only, with an empty buffer.
   static void tracer_on() {

@@ -16,8 +16,6 @@
 namespace ks::guest {
 namespace {
 
-const std::string kTracing = "/sys/kernel/tracing";
-
 // x86_64 has direct trampolines of ours; arm64 puts every function with an
 // ftrace site on the shared ops (docs/abi.md, "Engines").
 #if defined(__x86_64__)
@@ -33,14 +31,14 @@ class EngineTest : public KillswitchTest {
  protected:
   void SetUp() override {
     KillswitchTest::SetUp();
-    ASSERT_EQ(sh("test -e " + kTracing + "/enabled_functions || mount -t tracefs nodev " + kTracing), 0);
+    ASSERT_TRUE(mount_tracefs());
   }
 };
 
 // The lines of enabled_functions (every patched ftrace site) that name
 // @function, with the indented lines that go on with them ("direct-->").
 std::string enabled_sites_of(const std::string& function) {
-  std::string all = util::read_text(kTracing + "/enabled_functions").value_or("");
+  std::string all = util::read_text(kTracefs + "/enabled_functions").value_or("");
   std::string found;
   bool in_site = false;
   size_t start = 0;

@@ -95,7 +95,7 @@ TEST_F(LimitTest, TheLimitCannotBeRaisedAboveTheDocumentedMaximum) {
 // timeout (120 s); the harness fails the run on any warning or stall.
 TEST_F(LimitTest, TheMaximumIsReachedAndTakenDownWithoutAWarning) {
   load_module("xfs");
-  sh("test -e /sys/kernel/tracing/trace || mount -t tracefs nodev /sys/kernel/tracing");
+  mount_tracefs();
   std::vector<std::string> functions;
   for (const auto& name : module_functions("xfs", KS_MAX_ENGAGEMENTS + 1)) functions.push_back("xfs:" + name);
   ASSERT_EQ(functions.size(), static_cast<size_t>(KS_MAX_ENGAGEMENTS) + 1) << "xfs has enough functions";

@@ -23,8 +23,6 @@ namespace {
 
 using WayBackTest = KillswitchTest;
 
-const std::string kTracing = "/sys/kernel/tracing";
-
 // The functions the function tracer saw task @pid run, outside interrupts.
 std::set<std::string> traced_functions(const std::string& trace, int pid) {
   std::set<std::string> names;
@@ -47,19 +45,19 @@ std::set<std::string> traced_functions(const std::string& trace, int pid) {
 }
 
 TEST_F(WayBackTest, EveryFunctionOnTheWayBackIsRefused) {
-  ASSERT_EQ(sh("test -e " + kTracing + "/trace || mount -t tracefs nodev " + kTracing), 0);
+  ASSERT_TRUE(mount_tracefs());
   ASSERT_FALSE(ks_.engage(target::kInt, -EPERM));
   const std::string root = ks_.root().string();
   // One shell, traced by pid, runs exactly what an operator would.
-  const std::string script = "echo function > " + kTracing + "/current_tracer; echo $$ > " + kTracing +
-                             "/set_ftrace_pid; echo 1 > " + kTracing + "/tracing_on; echo disengage_all > " + root +
-                             "/control; while read -r l; do :; done < " + root + "/engaged; echo 0 > " + kTracing +
+  const std::string script = "echo function > " + kTracefs + "/current_tracer; echo $$ > " + kTracefs +
+                             "/set_ftrace_pid; echo 1 > " + kTracefs + "/tracing_on; echo disengage_all > " + root +
+                             "/control; while read -r l; do :; done < " + root + "/engaged; echo 0 > " + kTracefs +
                              "/tracing_on; echo $$ > /tmp/ks-traced-pid";
   ASSERT_EQ(sh(script), 0);
   EXPECT_EQ(engaged_text(), "") << "disengage_all worked";
-  std::string trace = util::read_text(kTracing + "/trace").value_or("");
+  std::string trace = util::read_text(kTracefs + "/trace").value_or("");
   int pid = std::stoi(util::read_text("/tmp/ks-traced-pid").value_or("0"));
-  sh("echo nop > " + kTracing + "/current_tracer; echo > " + kTracing + "/set_ftrace_pid; echo > " + kTracing +
+  sh("echo nop > " + kTracefs + "/current_tracer; echo > " + kTracefs + "/set_ftrace_pid; echo > " + kTracefs +
      "/trace");
   std::set<std::string> path = traced_functions(trace, pid);
   ASSERT_GT(path.size(), 50u) << "the trace is too short to be the way back";

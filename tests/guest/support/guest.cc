@@ -20,6 +20,8 @@ int sh(const std::string& command) {
   return WEXITSTATUS(status);
 }
 
+bool mount_tracefs() { return sh("test -e " + kTracefs + "/trace || mount -t tracefs nodev " + kTracefs) == 0; }
+
 std::string kernel_log_since_boot() {
   std::string log;
   FILE* pipe = ::popen("dmesg", "r");

@@ -24,6 +24,11 @@ std::string kernel_log_since_boot();
 
 bool module_loaded(const std::string& name);
 
+// Where the tests find tracefs; mount_tracefs() mounts it there unless it
+// is already (false if it cannot).
+inline const std::string kTracefs = "/sys/kernel/tracing";
+bool mount_tracefs();
+
 // Whether killswitch is built into the running kernel (the in-tree form,
 // make intree) rather than loaded as killswitch.ko.
 bool killswitch_builtin();

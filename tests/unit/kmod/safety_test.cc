@@ -11,17 +11,17 @@ extern "C" {
 
 namespace {
 
-constexpr ks_return_type kInt{KS_RET_SIGNED, 4};
+constexpr ks_return_type kIntType{KS_RET_SIGNED, 4};
 constexpr ks_return_type kLong{KS_RET_SIGNED, 8};
 constexpr ks_return_type kBool{KS_RET_BOOL, 1};
 constexpr ks_return_type kVoid{KS_RET_VOID, 0};
 constexpr ks_return_type kPointer{KS_RET_POINTER, 8};
 constexpr ks_return_type kUnsigned{KS_RET_UNSIGNED, 4};
-constexpr ks_return_type kEnum{KS_RET_ENUM, 4};
-constexpr ks_return_type kStruct{KS_RET_OTHER, 0};
+constexpr ks_return_type kEnumType{KS_RET_ENUM, 4};
+constexpr ks_return_type kStructType{KS_RET_OTHER, 0};
 constexpr ks_return_type kUnknown{KS_RET_UNKNOWN, 0};
 
-ks_rule rule(const char* symbol, long value, ks_return_type type = kInt, bool short_circuits = true) {
+ks_rule rule(const char* symbol, long value, ks_return_type type = kIntType, bool short_circuits = true) {
   ks_verdict verdict{};
   int err = ks_check_safety(symbol, short_circuits, value, &type, &verdict);
   EXPECT_EQ(err, verdict.rule == KS_RULE_ACCEPTED ? 0 : -EACCES) << symbol;
@@ -64,8 +64,8 @@ TEST(Safety, TypesWithNoRefusingValueAreRefused) {
   EXPECT_EQ(rule("getname_flags", 0, kPointer), KS_RULE_TYPE);
   EXPECT_EQ(rule("f", 0, kUnsigned), KS_RULE_TYPE);
   EXPECT_EQ(rule("f", -EPERM, kUnsigned), KS_RULE_TYPE);
-  EXPECT_EQ(rule("f", 0, kEnum), KS_RULE_TYPE);
-  EXPECT_EQ(rule("f", 0, kStruct), KS_RULE_TYPE);
+  EXPECT_EQ(rule("f", 0, kEnumType), KS_RULE_TYPE);
+  EXPECT_EQ(rule("f", 0, kStructType), KS_RULE_TYPE);
 }
 
 TEST(Safety, ABoolTakesOnlyTheReviewedDenyingValue) {
@@ -73,7 +73,7 @@ TEST(Safety, ABoolTakesOnlyTheReviewedDenyingValue) {
   EXPECT_EQ(rule("may_setgroups", 1, kBool), KS_RULE_TYPE);
   EXPECT_EQ(rule("may_setgroups", 0, kBool), KS_RULE_ACCEPTED);
   EXPECT_EQ(rule("ptrace_may_access", 0, kBool), KS_RULE_ACCEPTED);
-  EXPECT_EQ(rule("ptrace_may_access", 0, kInt), KS_RULE_GRANTS) << "a reviewed entry holds for its type only";
+  EXPECT_EQ(rule("ptrace_may_access", 0, kIntType), KS_RULE_GRANTS) << "a reviewed entry holds for its type only";
   EXPECT_EQ(rule("some_bool_function", 0, kBool), KS_RULE_TYPE) << "false may well grant elsewhere";
 }
 
@@ -85,7 +85,7 @@ TEST(Safety, WithoutBtfNothingIsShortCircuitedButMonitoringIsFine) {
 TEST(Safety, ClonesInheritEveryRuleOfTheirBase) {
   EXPECT_EQ(rule("vfs_write.constprop.0", -1), KS_RULE_VITAL);
   EXPECT_EQ(rule("do_seccomp.part.0", -EPERM), KS_RULE_PROTECTS);
-  EXPECT_EQ(rule("kprobe_foo.cold", 0, kInt, false), KS_RULE_MACHINERY);
+  EXPECT_EQ(rule("kprobe_foo.cold", 0, kIntType, false), KS_RULE_MACHINERY);
   EXPECT_EQ(rule("may_setgroups.isra.0", 0, kBool), KS_RULE_ACCEPTED);
   EXPECT_EQ(ks_base_name_len("a.isra.0"), 1u);
   EXPECT_EQ(ks_base_name_len("plain"), 5u);
@@ -133,7 +133,7 @@ TEST(Safety, WhatCrashesHidesOrLocksOutIsNeverShortCircuited) {
                          "__x64_sys_delete_module",
                          "bpf_lsm_file_open"}) {
     EXPECT_EQ(rule(fn, -EPERM), fn == std::string("simple_unlink") ? KS_RULE_MACHINERY : KS_RULE_VITAL) << fn;
-    EXPECT_EQ(rule(fn, 0, kInt, false), fn == std::string("simple_unlink") ? KS_RULE_MACHINERY : KS_RULE_ACCEPTED)
+    EXPECT_EQ(rule(fn, 0, kIntType, false), fn == std::string("simple_unlink") ? KS_RULE_MACHINERY : KS_RULE_ACCEPTED)
         << fn << ": monitoring never changes a call";
   }
 }
@@ -142,14 +142,14 @@ TEST(Safety, TheMachineryIsNotEvenMonitored) {
   for (const char* fn : {"register_kprobe", "kprobe_ftrace_handler", "ftrace_ops_list_func", "text_poke_bp",
                          "securityfs_remove", "kallsyms_lookup_name", "synchronize_rcu"}) {
     EXPECT_EQ(rule(fn, -EPERM), KS_RULE_MACHINERY) << fn;
-    EXPECT_EQ(rule(fn, 0, kInt, false), KS_RULE_MACHINERY) << fn;
+    EXPECT_EQ(rule(fn, 0, kIntType, false), KS_RULE_MACHINERY) << fn;
   }
 }
 
 TEST(Safety, AColdPartIsNeverShortCircuitedButMayBeMonitored) {
   EXPECT_EQ(rule("tcp_sendmsg.cold", -EPERM), KS_RULE_NOT_ENTRY);
   EXPECT_EQ(rule("f.part.0.cold", -EPERM), KS_RULE_NOT_ENTRY);
-  EXPECT_EQ(rule("tcp_sendmsg.cold", 0, kInt, false), KS_RULE_ACCEPTED);
+  EXPECT_EQ(rule("tcp_sendmsg.cold", 0, kIntType, false), KS_RULE_ACCEPTED);
   ks_verdict verdict{};
   EXPECT_EQ(ks_check_name("f.cold", true, &verdict), -EACCES) << "refused before any lookup";
 }
