@@ -1,6 +1,8 @@
 #include "trigger/by_words.h"
 
 #include "trigger/af_alg_aead.h"
+#include "trigger/io_uring_op.h"
+#include "trigger/link_create.h"
 #include "trigger/mount_blank.h"
 #include "trigger/socket_create.h"
 
@@ -18,6 +20,9 @@ constexpr TriggerKind kKinds[] = {
     {"fsopen", "<fstype>", "fsopen(2) of a filesystem: its fs_context set-up", fs_open_from_words},
     {"mount", "<fstype>", "a read-only mount of a blank loop device: the filesystem's superblock reader",
      mount_blank_from_words},
+    {"io-uring", "<opcode>", "one io_uring request of an opcode (nop, openat, openat2) through a fresh ring",
+     io_uring_from_words},
+    {"link", "<kind>", "RTM_NEWLINK of a link type (gtp, macsec, ...) with no options: its newlink", link_from_words},
 };
 
 }  // namespace
