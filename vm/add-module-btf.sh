@@ -17,21 +17,10 @@ if [ ! -s "$base" ]; then
 	tmp=$(mktemp "${TMPDIR:-/tmp}/ks-vmlinux.XXXXXX")
 	trap 'rm -f "$tmp"' EXIT
 	if [ "$(od -An -c -j 514 -N4 "$image" | tr -d ' ')" = HdrS ]; then
-		# x86 bzImage: the setup header says where the compressed kernel
-		# starts and how long it is (Documentation/x86/boot.rst:
-		# setup_sects, payload_offset/length); the payload is the vmlinux ELF.
-		sects=$(od -An -tu1 -j 497 -N1 "$image" | tr -d ' ')
-		offset=$(od -An -tu4 -j 584 -N4 "$image" | tr -d ' ')
-		length=$(od -An -tu4 -j 588 -N4 "$image" | tr -d ' ')
-		# xz (6.1) or zstd (6.12), whichever its magic says.
-		tail -c +$(((sects + 1) * 512 + offset + 1)) "$image" | head -c "$length" >"$tmp.z"
-		case "$(od -An -tx1 -N4 "$tmp.z" | tr -d ' ')" in
-		# (the kernel appends the size after the frame, which zstd calls an error)
-		28b52ffd) zstd -dcq "$tmp.z" >"$tmp" 2>/dev/null || true ;;
-		*) xz -dc "$tmp.z" >"$tmp" 2>/dev/null || true ;;
-		esac
-		rm -f "$tmp.z"
-		objcopy -O binary --only-section=.BTF "$tmp" "$base.tmp"
+		# x86 bzImage: the vmlinux ELF inside it.
+		vmlinux=$kroot/vmlinux
+		[ -f "$vmlinux" ] || { sh "$(dirname "$0")/extract-vmlinux.sh" "$image" "$tmp" && vmlinux=$tmp; }
+		objcopy -O binary --only-section=.BTF "$vmlinux" "$base.tmp"
 	else
 		# arm64 Image (gzipped or not): a flat image of the kernel, and Debian's
 		# System.map is a placeholder, so find the BTF by its header: magic

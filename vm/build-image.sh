@@ -12,6 +12,11 @@ fi
 . "$ks_top/vm/kernel.sh"
 kmod=$(sh "$ks_top/scripts/build-kmod.sh")
 sh "$ks_top/vm/fetch-kernel.sh" >/dev/null
+# An x86 kernel's vmlinux, which vm/run.sh boots through its PVH entry.
+image=$ks_kroot/boot/vmlinuz-$ks_release
+if [ "$ks_arch" = amd64 ] && [ ! "$ks_kroot/vmlinux" -nt "$image" ]; then
+	sh "$ks_top/vm/extract-vmlinux.sh" "$image" "$ks_kroot/vmlinux"
+fi
 # The livepatch test module only where the kernel has livepatch.
 livepatch=$kmod/test/livepatch/test_killswitch_livepatch.ko
 [ -f "$livepatch" ] || livepatch=
