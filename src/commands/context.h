@@ -35,7 +35,7 @@ struct Context {
   bool root = true;  // running as uid 0, for error messages
   std::function<void(unsigned seconds)> sleep = [](unsigned) {};
   std::function<bool()> interrupted = [] { return false; };  // Ctrl-C during monitor
-  ProfilePaths paths;
+  ProfilePaths paths{};
 };
 
 }  // namespace ks::commands

@@ -171,7 +171,9 @@ TEST_F(EngineTest, ALongWriteGoesOnTheSharedOps) {
   ASSERT_FALSE(ks_.disengage_all());
   monitors.erase(monitors.rfind("monitor"));
   ASSERT_FALSE(ks_.command(monitors));
-  if (kHasTrampolines) EXPECT_EQ(engaged_text().find(" engine=ftrace"), std::string::npos) << engaged_text();
+  if (kHasTrampolines) {
+    EXPECT_EQ(engaged_text().find(" engine=ftrace"), std::string::npos) << engaged_text();
+  }
 }
 
 // Where @function of test_killswitch starts, from /proc/kallsyms.
