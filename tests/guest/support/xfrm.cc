@@ -11,60 +11,17 @@
 #include <cstring>
 #include <vector>
 
+#include "trigger/netlink_request.h"
+
 namespace ks::guest::xfrm {
 
 namespace {
 
-// A netlink request: header, fixed payload, then attributes, each aligned.
-class Request {
- public:
-  Request(uint16_t type, const void* payload, size_t len) {
-    nlmsghdr h{};
-    h.nlmsg_type = type;
-    h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
-    h.nlmsg_seq = 1;
-    append(&h, sizeof(h));
-    append(payload, len);
-  }
-  void attr(uint16_t type, const void* data, size_t len) {
-    nlattr a{};
-    a.nla_len = static_cast<uint16_t>(NLA_HDRLEN + len);
-    a.nla_type = type;
-    append(&a, sizeof(a));
-    append(data, len);
-  }
-  std::error_code send() {
-    reinterpret_cast<nlmsghdr*>(buf_.data())->nlmsg_len = static_cast<uint32_t>(buf_.size());
-    int fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_XFRM);
-    if (fd < 0) return {errno, std::system_category()};
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    std::error_code ec;
-    if (::sendto(fd, buf_.data(), buf_.size(), 0, reinterpret_cast<sockaddr*>(&kernel), sizeof(kernel)) < 0) {
-      ec = {errno, std::system_category()};
-    } else {
-      alignas(nlmsghdr) char reply[4096];
-      ssize_t n = ::recv(fd, reply, sizeof(reply), 0);
-      auto* h = reinterpret_cast<nlmsghdr*>(reply);
-      if (n < 0)
-        ec = {errno, std::system_category()};
-      else if (h->nlmsg_type == NLMSG_ERROR) {
-        auto* err = static_cast<nlmsgerr*>(NLMSG_DATA(h));
-        if (err->error) ec = {-err->error, std::system_category()};
-      }
-    }
-    ::close(fd);
-    return ec;
-  }
-
- private:
-  void append(const void* data, size_t len) {
-    const char* p = static_cast<const char*>(data);
-    buf_.insert(buf_.end(), p, p + len);
-    buf_.resize(NLMSG_ALIGN(buf_.size()), 0);
-  }
-  std::vector<char> buf_;
-};
+// Sends @request over NETLINK_XFRM: its acknowledgement as an error_code.
+std::error_code send(trigger::NetlinkRequest& request) {
+  int err = request.send(NETLINK_XFRM);
+  return err < 0 ? std::error_code{-err, std::system_category()} : std::error_code{};
+}
 
 void no_limits(xfrm_lifetime_cfg& lft) {
   lft.soft_byte_limit = lft.hard_byte_limit = XFRM_INF;
@@ -91,7 +48,7 @@ std::error_code add_esp_sa(const std::string& src, const std::string& dst, uint3
   sa.reqid = 0;  // the policy template asks for reqid 0: they must match
   sa.replay_window = 32;
   no_limits(sa.lft);
-  Request req(XFRM_MSG_NEWSA, &sa, sizeof(sa));
+  trigger::NetlinkRequest req(XFRM_MSG_NEWSA, NLM_F_CREATE | NLM_F_EXCL, &sa, sizeof(sa));
 
   // 128-bit AES key plus the 32-bit salt rfc4106 takes at the end.
   constexpr unsigned kKeyBytes = 20;
@@ -102,7 +59,7 @@ std::error_code add_esp_sa(const std::string& src, const std::string& dst, uint3
   alg->alg_icv_len = 128;
   for (unsigned i = 0; i < kKeyBytes; ++i) alg->alg_key[i] = static_cast<char>(0x11 * (i + 1));
   req.attr(XFRMA_ALG_AEAD, aead.data(), aead.size());
-  return req.send();
+  return send(req);
 }
 
 std::error_code add_udp_out_policy(const std::string& src, const std::string& dst, uint16_t dport) {
@@ -118,7 +75,7 @@ std::error_code add_udp_out_policy(const std::string& src, const std::string& ds
   pol.dir = XFRM_POLICY_OUT;
   pol.action = XFRM_POLICY_ALLOW;
   no_limits(pol.lft);
-  Request req(XFRM_MSG_NEWPOLICY, &pol, sizeof(pol));
+  trigger::NetlinkRequest req(XFRM_MSG_NEWPOLICY, NLM_F_CREATE | NLM_F_EXCL, &pol, sizeof(pol));
 
   xfrm_user_tmpl tmpl{};
   tmpl.id.daddr.a4 = ip(dst);
@@ -128,7 +85,7 @@ std::error_code add_udp_out_policy(const std::string& src, const std::string& ds
   tmpl.mode = XFRM_MODE_TRANSPORT;
   tmpl.aalgos = tmpl.ealgos = tmpl.calgos = ~0u;
   req.attr(XFRMA_TMPL, &tmpl, sizeof(tmpl));
-  return req.send();
+  return send(req);
 }
 
 }  // namespace ks::guest::xfrm

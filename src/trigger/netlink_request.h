@@ -1,0 +1,32 @@
+// One netlink request and the kernel's acknowledgement: a header, a fixed
+// payload, then attributes (nests too), each aligned. The link trigger sends
+// rtnetlink requests with it, and the guest tests their IPsec set-up.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace ks::trigger {
+
+class NetlinkRequest {
+ public:
+  // @flags beside NLM_F_REQUEST | NLM_F_ACK (NLM_F_CREATE | NLM_F_EXCL, say).
+  NetlinkRequest(uint16_t type, uint16_t flags, const void* payload, size_t len);
+  void attr(uint16_t type, const void* data, size_t len);
+  // A string attribute, NUL-terminated as the kernel's NLA_STRING wants it.
+  void attr(uint16_t type, std::string_view text);
+  // A nested attribute: begin_nest, its attributes, then end_nest(begin_nest's result).
+  size_t begin_nest(uint16_t type);
+  void end_nest(size_t at);
+  // Sends it over a fresh socket of @protocol (NETLINK_ROUTE, ...) and reads
+  // the acknowledgement: 0, or the negative errno the kernel answered.
+  int send(int protocol);
+
+ private:
+  void append(const void* data, size_t len);
+  std::vector<char> buf_;
+};
+
+}  // namespace ks::trigger
