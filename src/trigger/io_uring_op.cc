@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace ks::trigger {
 namespace {
@@ -40,9 +41,32 @@ uint32_t load_acquire(const uint32_t* word) {
 }
 void store_release(uint32_t* word, uint32_t value) { std::atomic_ref(*word).store(value, std::memory_order_release); }
 
+// The opcodes the trigger sends, by the word that names them.
+struct Opcode {
+  std::string_view word;
+  uint8_t op;
+  const char* step;  // what a refusal names
+};
+constexpr Opcode kOpcodes[] = {
+    {"nop", IORING_OP_NOP, "IORING_OP_NOP"},
+    {"openat", IORING_OP_OPENAT, "IORING_OP_OPENAT"},
+    {"openat2", IORING_OP_OPENAT2, "IORING_OP_OPENAT2"},
+};
+
+const Opcode* find_opcode(std::string_view word) {
+  for (const auto& o : kOpcodes)
+    if (o.word == word) return &o;
+  return nullptr;
+}
+
 }  // namespace
 
 Trip io_uring_open(const std::string& opcode) {
+  const Opcode* op = find_opcode(opcode);
+  if (!op) {
+    errno = EINVAL;
+    return failed("io_uring opcode " + opcode);
+  }
   io_uring_params params{};
   Fd ring(static_cast<int>(::syscall(SYS_io_uring_setup, 1, &params)));
   if (ring.get() < 0) return failed("io_uring_setup");
@@ -57,19 +81,11 @@ Trip io_uring_open(const std::string& opcode) {
   std::memset(sqe, 0, sizeof(*sqe));
   sqe->fd = AT_FDCWD;
   sqe->addr = reinterpret_cast<uintptr_t>(kPath);
-  std::string step;
-  if (opcode == "nop") {
-    sqe->opcode = IORING_OP_NOP;
-    step = "IORING_OP_NOP";
-  } else if (opcode == "openat") {
-    sqe->opcode = IORING_OP_OPENAT;
-    sqe->open_flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
-    step = "IORING_OP_OPENAT";
-  } else {
-    sqe->opcode = IORING_OP_OPENAT2;
+  sqe->opcode = op->op;
+  if (op->op == IORING_OP_OPENAT) sqe->open_flags = kHow.flags;
+  if (op->op == IORING_OP_OPENAT2) {
     sqe->addr2 = reinterpret_cast<uintptr_t>(&kHow);
     sqe->len = sizeof(kHow);
-    step = "IORING_OP_OPENAT2";
   }
   uint32_t* tail = sq.at<uint32_t>(params.sq_off.tail);
   uint32_t slot = *tail & *sq.at<uint32_t>(params.sq_off.ring_mask);
@@ -85,15 +101,14 @@ Trip io_uring_open(const std::string& opcode) {
   store_release(cq.at<uint32_t>(params.cq_off.head), *head + 1);
   if (result < 0) {
     errno = -result;
-    return failed(step);
+    return failed(op->step);
   }
-  if (sqe->opcode != IORING_OP_NOP) ::close(result);
+  if (op->op != IORING_OP_NOP) ::close(result);
   return {};
 }
 
 util::Result<Trip> io_uring_from_words(const std::vector<std::string>& words) {
-  if (words.size() != 1 || (words[0] != "nop" && words[0] != "openat" && words[0] != "openat2"))
-    return util::fail("io-uring takes <opcode>: nop, openat or openat2");
+  if (words.size() != 1 || !find_opcode(words[0])) return util::fail("io-uring takes <opcode>: nop, openat or openat2");
   return io_uring_open(words[0]);
 }
 
