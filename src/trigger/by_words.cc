@@ -5,6 +5,7 @@
 #include "trigger/link_create.h"
 #include "trigger/mount_blank.h"
 #include "trigger/socket_create.h"
+#include "trigger/tc_action.h"
 
 namespace ks::trigger {
 namespace {
@@ -23,6 +24,9 @@ constexpr TriggerKind kKinds[] = {
     {"io-uring", "<opcode>", "one io_uring request of an opcode (nop, openat, openat2) through a fresh ring",
      io_uring_from_words},
     {"link", "<kind>", "RTM_NEWLINK of a link type (gtp, macsec, ...) with no options: its newlink", link_from_words},
+    {"tc-action", "<kind>",
+     "RTM_NEWACTION of a tc action (pedit, ife, ...) with no parameters: its init; gact is created and deleted",
+     tc_action_from_words},
 };
 
 }  // namespace
