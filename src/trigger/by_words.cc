@@ -6,6 +6,7 @@
 #include "trigger/mount_blank.h"
 #include "trigger/socket_create.h"
 #include "trigger/tc_action.h"
+#include "trigger/tc_objects.h"
 
 namespace ks::trigger {
 namespace {
@@ -27,6 +28,12 @@ constexpr TriggerKind kKinds[] = {
     {"tc-action", "<kind>",
      "RTM_NEWACTION of a tc action (pedit, ife, ...) with no parameters: its init; gact is created and deleted",
      tc_action_from_words},
+    {"qdisc", "<kind>", "a root qdisc of a kind (netem, ets, hhf, fq_pie, ...) on lo of a fresh network namespace",
+     qdisc_from_words},
+    {"tc-class", "<qdisc-kind>", "a class of a classful qdisc (drr, qfq) on lo of a fresh network namespace",
+     tc_class_from_words},
+    {"tc-filter", "<kind>", "a filter (u32, fw, route, ...) under an ingress qdisc on lo of a fresh network namespace",
+     tc_filter_from_words},
 };
 
 }  // namespace
