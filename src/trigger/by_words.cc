@@ -1,6 +1,7 @@
 #include "trigger/by_words.h"
 
 #include "trigger/af_alg_aead.h"
+#include "trigger/genl_command.h"
 #include "trigger/io_uring_op.h"
 #include "trigger/link_create.h"
 #include "trigger/mount_blank.h"
@@ -34,6 +35,9 @@ constexpr TriggerKind kKinds[] = {
      tc_class_from_words},
     {"tc-filter", "<kind>", "a filter (u32, fw, route, ...) under an ingress qdisc on lo of a fresh network namespace",
      tc_filter_from_words},
+    {"genl", "<family> <command>",
+     "one command of a generic netlink family (nbd connect, fou add, or a number) with no attributes: its doit",
+     genl_from_words},
 };
 
 }  // namespace

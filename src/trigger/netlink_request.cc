@@ -42,7 +42,7 @@ void NetlinkRequest::end_nest(size_t at) {
   reinterpret_cast<nlattr*>(buf_.data() + at)->nla_len = static_cast<uint16_t>(buf_.size() - at);
 }
 
-int NetlinkRequest::send(int protocol) {
+int NetlinkRequest::send(int protocol, std::vector<char>* answer) {
   reinterpret_cast<nlmsghdr*>(buf_.data())->nlmsg_len = static_cast<uint32_t>(buf_.size());
   Fd fd(::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol));
   if (fd.get() < 0) return -errno;
@@ -50,12 +50,20 @@ int NetlinkRequest::send(int protocol) {
   kernel.nl_family = AF_NETLINK;
   if (::sendto(fd.get(), buf_.data(), buf_.size(), 0, reinterpret_cast<sockaddr*>(&kernel), sizeof(kernel)) < 0)
     return -errno;
-  alignas(nlmsghdr) char reply[4096];
-  ssize_t n = ::recv(fd.get(), reply, sizeof(reply), 0);
-  if (n < 0) return -errno;
-  auto* h = reinterpret_cast<nlmsghdr*>(reply);
-  if (!NLMSG_OK(h, static_cast<unsigned>(n)) || h->nlmsg_type != NLMSG_ERROR) return -EPROTO;
-  return static_cast<const nlmsgerr*>(NLMSG_DATA(h))->error;
+  alignas(nlmsghdr) char reply[8192];
+  for (;;) {
+    ssize_t n = ::recv(fd.get(), reply, sizeof(reply), 0);
+    if (n < 0) return -errno;
+    if (n == 0) return -EPROTO;
+    unsigned left = static_cast<unsigned>(n);
+    for (auto* h = reinterpret_cast<nlmsghdr*>(reply); NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+      if (h->nlmsg_type == NLMSG_ERROR) return static_cast<const nlmsgerr*>(NLMSG_DATA(h))->error;
+      if (answer && answer->empty()) {
+        const char* at = reinterpret_cast<const char*>(h);
+        answer->assign(at, at + h->nlmsg_len);
+      }
+    }
+  }
 }
 
 void NetlinkRequest::append(const void* data, size_t len) {

@@ -21,8 +21,11 @@ class NetlinkRequest {
   size_t begin_nest(uint16_t type);
   void end_nest(size_t at);
   // Sends it over a fresh socket of @protocol (NETLINK_ROUTE, ...) and reads
-  // the acknowledgement: 0, or the negative errno the kernel answered.
-  int send(int protocol);
+  // the acknowledgement: 0, or the negative errno the kernel answered. A
+  // request that asks for something (a GET) is answered before the
+  // acknowledgement: the first answer is kept in @answer (the message, its
+  // header included) when it is given.
+  int send(int protocol, std::vector<char>* answer = nullptr);
 
  private:
   void append(const void* data, size_t len);
