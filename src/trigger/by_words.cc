@@ -3,8 +3,11 @@
 #include "trigger/af_alg_aead.h"
 #include "trigger/genl_command.h"
 #include "trigger/io_uring_op.h"
+#include "trigger/legacy_tables.h"
 #include "trigger/link_create.h"
 #include "trigger/mount_blank.h"
+#include "trigger/nf_tables_batch.h"
+#include "trigger/nfnetlink_command.h"
 #include "trigger/socket_create.h"
 #include "trigger/tc_action.h"
 #include "trigger/tc_objects.h"
@@ -38,6 +41,16 @@ constexpr TriggerKind kKinds[] = {
     {"genl", "<family> <command>",
      "one command of a generic netlink family (nbd connect, fou add, or a number) with no attributes: its doit",
      genl_from_words},
+    {"nft-object", "<type>", "an nf_tables stateful object (counter, tunnel, ...) in a fresh network namespace",
+     nft_object_from_words},
+    {"nft-expr", "<name>", "an nf_tables rule with one expression (counter, flow_offload, ...), no data",
+     nft_expression_from_words},
+    {"nfnetlink", "<subsystem> <command>",
+     "a netfilter subsystem's command with no attributes (osf add, cttimeout new), in a fresh network namespace",
+     nfnetlink_from_words},
+    {"legacy-tables", "<ebtables|arptables>",
+     "the legacy setsockopt that replaces a table's rules, with a buffer too short: its set handler",
+     legacy_tables_from_words},
 };
 
 }  // namespace

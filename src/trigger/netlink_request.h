@@ -1,10 +1,12 @@
 // One netlink request and the kernel's acknowledgement: a header, a fixed
-// payload, then attributes (nests too), each aligned. The link trigger sends
-// rtnetlink requests with it, and the guest tests their IPsec set-up.
+// payload, then attributes (nests too), each aligned; or several sent as one
+// batch (nf_tables). The triggers send rtnetlink, generic netlink and
+// netfilter requests with it, and the guest tests their IPsec set-up.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -27,7 +29,17 @@ class NetlinkRequest {
   // header included) when it is given.
   int send(int protocol, std::vector<char>* answer = nullptr);
 
+  // Asks for no acknowledgement (a netfilter batch's begin and end).
+  void without_ack();
+  // Sends @requests as one datagram, each numbered by its place, and reads
+  // an acknowledgement for each that asks for one: 0 when all succeeded,
+  // else the first negative errno answered, with the place of the request
+  // it answers in @failed.
+  static int send_batch(int protocol, std::span<NetlinkRequest> requests, size_t* failed);
+
  private:
+  static int exchange(int protocol, std::span<NetlinkRequest* const> requests, size_t* failed,
+                      std::vector<char>* answer);
   void append(const void* data, size_t len);
   std::vector<char> buf_;
 };
