@@ -1,9 +1,11 @@
 #include "trigger/by_words.h"
 
 #include "trigger/af_alg_aead.h"
+#include "trigger/device_open.h"
 #include "trigger/genl_command.h"
 #include "trigger/io_uring_op.h"
 #include "trigger/legacy_tables.h"
+#include "trigger/line_discipline.h"
 #include "trigger/link_create.h"
 #include "trigger/mount_blank.h"
 #include "trigger/nf_tables_batch.h"
@@ -51,6 +53,10 @@ constexpr TriggerKind kKinds[] = {
     {"legacy-tables", "<ebtables|arptables>",
      "the legacy setsockopt that replaces a table's rules, with a buffer too short: its set handler",
      legacy_tables_from_words},
+    {"open-device", "<node>", "open(2) of a device node under /dev, read-write, then close: its driver's open",
+     device_open_from_words},
+    {"ldisc", "<name>", "a tty line discipline (slip, hci, ppp, sync_ppp) set on a fresh pseudo-terminal: its open",
+     line_discipline_from_words},
 };
 
 }  // namespace
