@@ -151,6 +151,22 @@ static void ks_site_let_go(struct ks_engagement *e)
 	e->live = false;
 }
 
+/*
+ * Off the shared ops: out of the table first, then off the site, whose
+ * removal waits for the handlers. A task that ftrace's trampoline took to
+ * the handler before that (preempted on its way, with preempt=full) then
+ * finds nothing and lets the call run, so @e may be freed after the wait.
+ */
+static void ks_ftrace_detach(struct ks_engagement **list, unsigned long *sites,
+			     unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		ks_ip_remove(list[i]);
+	ks_ftrace_remove(sites, n);
+}
+
 static void ks_engine_detach(struct ks_engagement *e)
 {
 	if (e->engine == KS_ENGINE_KPROBE) {
@@ -158,8 +174,11 @@ static void ks_engine_detach(struct ks_engagement *e)
 		return;
 	}
 	if (e->live && e->engine == KS_ENGINE_FTRACE)
-		ks_ftrace_remove(&e->site, 1);
+		ks_ftrace_detach(&e, &e->site, 1);
 	ks_site_let_go(e);
+	/* Its site was in a refused batch, live for a moment (ks_ftrace_culprit). */
+	if (!e->live && e->engine == KS_ENGINE_FTRACE)
+		ks_ftrace_quiesce();
 }
 
 const char *ks_engine_name(const struct ks_engagement *e)
@@ -293,28 +312,34 @@ void ks_disarm(struct ks_engagement *e)
 
 void ks_disarm_list(struct ks_engagement **list, unsigned int n)
 {
-	struct ks_engagement **kprobed;
+	struct ks_engagement **kprobed, **shared;
 	unsigned int nk = 0, nf = 0, i;
 	unsigned long *sites;
+	bool refused = false;
 
 	lockdep_assert_held(&ks_lock);
 	kprobed = kvmalloc_array(n, sizeof(*kprobed), GFP_KERNEL);
+	shared = kvmalloc_array(n, sizeof(*shared), GFP_KERNEL);
 	sites = kvmalloc_array(n, sizeof(*sites), GFP_KERNEL);
-	if (!kprobed || !sites)
+	if (!kprobed || !shared || !sites)
 		goto out;	/* each is disarmed on its own as it is removed */
 	for (i = 0; i < n; i++) {
 		if (!list[i]->armed)
 			continue;
-		if (list[i]->engine == KS_ENGINE_KPROBE)
+		if (list[i]->engine == KS_ENGINE_KPROBE) {
 			kprobed[nk++] = list[i];
-		else if (list[i]->engine == KS_ENGINE_FTRACE && list[i]->live)
+		} else if (list[i]->engine == KS_ENGINE_FTRACE && list[i]->live) {
+			shared[nf] = list[i];
 			sites[nf++] = list[i]->site;
+		} else if (list[i]->engine == KS_ENGINE_FTRACE) {
+			refused = true;
+		}
 	}
 	/*
 	 * One ftrace update and one wait for every shared site, then the
 	 * kprobes, then each direct one with its own.
 	 */
-	ks_ftrace_remove(sites, nf);
+	ks_ftrace_detach(shared, sites, nf);
 	ks_kprobe_detach_all(kprobed, nk);
 	for (i = 0; i < n; i++) {
 		if (!list[i]->armed)
@@ -324,8 +349,12 @@ void ks_disarm_list(struct ks_engagement **list, unsigned int n)
 		list[i]->live = false;
 		list[i]->armed = false;
 	}
+	/* Sites of a refused batch were live for a moment (ks_ftrace_culprit). */
+	if (refused)
+		ks_ftrace_quiesce();
 out:
 	kvfree(sites);
+	kvfree(shared);
 	kvfree(kprobed);
 }
 

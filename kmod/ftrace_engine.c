@@ -90,6 +90,11 @@ void ks_ftrace_remove(unsigned long *sites, unsigned int n)
 		pr_err("cannot take %u call sites out of the ftrace filter; calls there run normally\n",
 		       n);
 	ks_ftrace_sites -= n;
+	ks_ftrace_quiesce();
+}
+
+void ks_ftrace_quiesce(void)
+{
 	/*
 	 * A handler may still run for a site just taken out, with preemption
 	 * off, possibly where RCU does not watch: wait until every CPU has

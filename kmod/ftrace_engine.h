@@ -22,6 +22,12 @@ int ks_ftrace_add(unsigned long *sites, unsigned int n);
  * and returns once no handler runs for them any more.
  */
 void ks_ftrace_remove(unsigned long *sites, unsigned int n);
+/*
+ * Returns once no handler that started before runs any more. A handler
+ * looks its engagement up with preemption off, so an engagement taken out
+ * of the table (ip_table.c) before this may be freed after it.
+ */
+void ks_ftrace_quiesce(void);
 
 /*
  * A new ftrace_ops, not registered, with @func and @flags and a filter of
