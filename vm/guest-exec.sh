@@ -7,7 +7,8 @@
 # The second form runs the program once per gtest suite (--gtest_filter=A.*,
 # then B.*, ...) in one guest: a boot costs about 8 s of a core under TCG,
 # and a process per suite keeps the suites from sharing a test program's
-# state. It exits with the status of the last suite that failed.
+# state. An item may also be one test (Suite.Test). It exits with the
+# status of the last suite that failed.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 suites=
@@ -37,8 +38,12 @@ if [ -n "$suites" ]; then
 	one=$cmd
 	cmd="rc=0"
 	for suite in $suites; do
-		case "$suite" in *[!A-Za-z0-9_]*) echo "guest-exec: bad suite name: $suite" >&2; exit 2 ;; esac
-		cmd="$cmd; $one --gtest_filter=$suite.'*' || rc=\$?"
+		case "$suite" in
+		*[!A-Za-z0-9_.]* | .* | *. | *.*.*) echo "guest-exec: bad suite name: $suite" >&2; exit 2 ;;
+		*.*) filter=$suite ;;
+		*) filter="$suite.'*'" ;;
+		esac
+		cmd="$cmd; $one --gtest_filter=$filter || rc=\$?"
 	done
 	cmd="$cmd; exit \$rc"
 fi
