@@ -139,8 +139,10 @@ TEST_F(CliTest, ClonesOnTheStockKernelAreFoundAndProbedTogether) {
   // Monitor both while AF_ALG looks its algorithm up: the calls are counted.
   FILE* monitor = ::popen((std::string(kTool) + " monitor crypto_mod_get --for 3 --json").c_str(), "r");
   ASSERT_NE(monitor, nullptr);
-  // The tool reads kallsyms and BTF first: wait until both probes are in place.
-  for (int i = 0; i < 100 && engaged_text().find("crypto_mod_get.part.0") == std::string::npos; ++i) ::usleep(50000);
+  // The tool reads kallsyms and BTF first: wait until both probes are in place
+  // (its 3 s start then). Up to 30 s: under TCG on a loaded host that took
+  // more than 5 s once.
+  for (int i = 0; i < 600 && engaged_text().find("crypto_mod_get.part.0") == std::string::npos; ++i) ::usleep(50000);
   EXPECT_NE(engaged_text().find("crypto_mod_get.part.0 retval=0 hits=0 state=monitoring"), std::string::npos)
       << engaged_text();
   for (int i = 0; i < 5; ++i) EXPECT_TRUE(trigger::af_alg_aead_round_trip().has_value());
