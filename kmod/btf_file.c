@@ -73,6 +73,8 @@ static int ks_read_btf(const char *path, struct ks_btf_blob *blob)
 static struct ks_btf_blob ks_vmlinux_btf;	/* under ks_lock */
 static struct ks_btf_view ks_vmlinux_view;	/* valid while .data is set */
 static uint32_t *ks_vmlinux_offsets;
+/* Found malformed once: it does not change, so it is not read again. */
+static bool ks_vmlinux_btf_malformed;
 
 static void ks_vmlinux_btf_drop(void);
 
@@ -137,11 +139,14 @@ static int ks_vmlinux_btf_get(const struct ks_btf_view **view)
 		*view = &ks_vmlinux_view;
 		return 0;
 	}
+	if (ks_vmlinux_btf_malformed)
+		return 0;
 	err = ks_vmlinux_btf_read();
 	if (err || !ks_vmlinux_btf.data)
 		return err;
 	if (ks_btf_view_init(&ks_vmlinux_view, &ks_vmlinux_btf, NULL)) {
-		pr_warn("the BTF of vmlinux is malformed\n");
+		pr_warn("the BTF of vmlinux is malformed: every function's type is unknown\n");
+		ks_vmlinux_btf_malformed = true;
 		ks_vmlinux_btf_drop();
 		return 0;
 	}
