@@ -4,7 +4,7 @@
 # guest is a copy-on-write overlay of the cached image, reached over SSH on a
 # loopback port that QEMU's user networking forwards to its port 22.
 #   guest.sh start <name> [kernel args]   boot in the background
-#   guest.sh wait <name> [seconds]        until SSH answers (default 600 s)
+#   guest.sh wait <name> [seconds]        until SSH answers (default 1200 s)
 #   guest.sh ssh <name> <command>         run as root; exits with its status
 #   guest.sh copy <name> <file> <dest>    copy a host file into the guest
 #   guest.sh port <name>                  the loopback port of its SSH
@@ -49,14 +49,15 @@ close_ssh() {
 }
 running() { [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; }
 
-# 600 s: a Debian guest shares 2 cores with the other guests of make check;
-# seen in a fresh make check, a reboot still in early systemd after 240 s.
+# 1200 s: a Debian guest shares 2 cores with the other guests of make check;
+# seen in a fresh make check, a reboot still in early systemd after 240 s,
+# and on a slower machine a reboot that took more than 600 s.
 wait_ssh() {
-	deadline=$(($(date +%s) + ${1:-600}))
+	deadline=$(($(date +%s) + ${1:-1200}))
 	while ! on_guest true 2>/dev/null; do
 		running || { echo "guest $name: QEMU exited while booting" >&2; tail -n 40 "$dir/console.log" >&2; exit 1; }
 		[ "$(date +%s)" -lt "$deadline" ] || {
-			echo "guest $name: no SSH after ${1:-600} s" >&2
+			echo "guest $name: no SSH after ${1:-1200} s" >&2
 			tail -n 40 "$dir/console.log" >&2
 			exit 1
 		}
@@ -90,7 +91,7 @@ start)
 		-netdev "user,id=net0,hostfwd=tcp:127.0.0.1:$(cat "$dir/port")-:22" \
 		-device virtio-net-pci,netdev=net0 -serial "file:$dir/console.log"
 	;;
-wait) wait_ssh "${3:-600}" ;;
+wait) wait_ssh "${3:-1200}" ;;
 ssh)
 	shift 2
 	on_guest "$@"
@@ -106,7 +107,7 @@ reboot)
 	# Until the old system has stopped answering, then until the new one does.
 	deadline=$(($(date +%s) + 120))
 	while on_guest true 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 1; done
-	wait_ssh 600
+	wait_ssh 1200
 	;;
 save)
 	[ $# -eq 3 ] || { echo "usage: guest.sh save <name> <file>" >&2; exit 2; }
