@@ -66,10 +66,7 @@ Trip genl_command(const std::string& family, unsigned command) {
   NetlinkRequest ask(GENL_ID_CTRL, 0, &lookup, sizeof(lookup));
   ask.attr(CTRL_ATTR_FAMILY_NAME, family);
   std::vector<char> answer;
-  if (int err = ask.send(NETLINK_GENERIC, &answer); err < 0) {
-    errno = -err;
-    return failed("CTRL_CMD_GETFAMILY(" + family + ")");
-  }
+  if (Trip found = ask.send_as(NETLINK_GENERIC, "CTRL_CMD_GETFAMILY(" + family + ")", &answer); !found) return found;
   uint16_t id = family_id_in(answer);
   if (id == 0) {
     errno = EPROTO;
@@ -79,11 +76,7 @@ Trip genl_command(const std::string& family, unsigned command) {
   request.cmd = static_cast<uint8_t>(command);
   request.version = 1;
   NetlinkRequest run(id, 0, &request, sizeof(request));
-  if (int err = run.send(NETLINK_GENERIC); err < 0) {
-    errno = -err;
-    return failed(family + " command " + std::to_string(command));
-  }
-  return {};
+  return run.send_as(NETLINK_GENERIC, family + " command " + std::to_string(command));
 }
 
 util::Result<Trip> genl_from_words(const std::vector<std::string>& words) {

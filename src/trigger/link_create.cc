@@ -24,10 +24,7 @@ Trip link_create(const std::string& kind) {
   create.attr(IFLA_INFO_KIND, kind);
   create.end_nest(create.begin_nest(IFLA_INFO_DATA));
   create.end_nest(info);
-  if (int err = create.send(NETLINK_ROUTE); err < 0) {
-    errno = -err;
-    return failed("RTM_NEWLINK(" + kind + ")");
-  }
+  if (Trip created = create.send_as(NETLINK_ROUTE, "RTM_NEWLINK(" + kind + ")"); !created) return created;
   NetlinkRequest remove(RTM_DELLINK, 0, &any, sizeof(any));
   remove.attr(IFLA_IFNAME, kLinkName);
   remove.send(NETLINK_ROUTE);
@@ -35,9 +32,8 @@ Trip link_create(const std::string& kind) {
 }
 
 util::Result<Trip> link_from_words(const std::vector<std::string>& words) {
-  if (words.size() != 1 || words[0].empty() || words[0].size() > kMaxKind)
-    return util::fail("link takes <kind> (gtp, macsec, ...)");
-  return link_create(words[0]);
+  KS_TRY_ASSIGN(auto kind, one_word(words, kMaxKind, "link takes <kind> (gtp, macsec, ...)"));
+  return link_create(kind);
 }
 
 }  // namespace ks::trigger

@@ -46,6 +46,14 @@ int NetlinkRequest::send(int protocol, std::vector<char>* answer) {
   return exchange(protocol, one, nullptr, answer);
 }
 
+Trip NetlinkRequest::send_as(int protocol, const std::string& step, std::vector<char>* answer) {
+  if (int err = send(protocol, answer); err < 0) {
+    errno = -err;
+    return failed(step);
+  }
+  return {};
+}
+
 void NetlinkRequest::without_ack() { reinterpret_cast<nlmsghdr*>(buf_.data())->nlmsg_flags &= ~NLM_F_ACK; }
 
 int NetlinkRequest::send_batch(int protocol, std::span<NetlinkRequest> requests, size_t* failed) {

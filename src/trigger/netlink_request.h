@@ -7,8 +7,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "trigger/trip.h"
 
 namespace ks::trigger {
 
@@ -28,6 +31,8 @@ class NetlinkRequest {
   // acknowledgement: the first answer is kept in @answer (the message, its
   // header included) when it is given.
   int send(int protocol, std::vector<char>* answer = nullptr);
+  // The same as a trigger's trip: a refusal fails at @step with the errno.
+  Trip send_as(int protocol, const std::string& step, std::vector<char>* answer = nullptr);
 
   // Asks for no acknowledgement (a netfilter batch's begin and end).
   void without_ack();

@@ -32,6 +32,12 @@ constexpr ObjectType kObjectTypes[] = {
     {"synproxy", NFT_OBJECT_SYNPROXY},
 };
 
+const ObjectType* find_object_type(std::string_view name) {
+  for (const auto& t : kObjectTypes)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
 void be32(NetlinkRequest& req, uint16_t type, uint32_t value) {
   uint32_t net = htonl(value);
   req.attr(type, &net, sizeof(net));
@@ -82,22 +88,19 @@ Trip transaction(uint8_t family, std::vector<NetlinkRequest> steps, std::vector<
   });
 }
 
-util::Result<std::string> one_name(const std::vector<std::string>& words, const char* usage) {
-  if (words.size() != 1 || words[0].empty() || words[0].size() > kMaxNftName) return util::fail(usage);
-  return words[0];
-}
-
 }  // namespace
 
 Trip nft_object_create(const std::string& type) {
-  uint32_t number = 0;
-  for (const auto& t : kObjectTypes)
-    if (t.name == type) number = t.type;
+  const ObjectType* object = find_object_type(type);
+  if (!object) {
+    errno = EINVAL;
+    return failed("NFT_MSG_NEWOBJ(" + type + ")");
+  }
   // Tunnel objects exist in netdev tables only; the others in any.
   auto req = nft_message(NFPROTO_NETDEV, NFT_MSG_NEWOBJ, NLM_F_CREATE);
   req.attr(NFTA_OBJ_TABLE, kTable);
   req.attr(NFTA_OBJ_NAME, kName);
-  be32(req, NFTA_OBJ_TYPE, number);
+  be32(req, NFTA_OBJ_TYPE, object->type);
   req.end_nest(req.begin_nest(NFTA_OBJ_DATA | NLA_F_NESTED));
   std::vector<NetlinkRequest> steps;
   steps.push_back(std::move(req));
@@ -124,14 +127,14 @@ Trip nft_expression_add(const std::string& name) {
 }
 
 util::Result<Trip> nft_object_from_words(const std::vector<std::string>& words) {
-  KS_TRY_ASSIGN(auto type, one_name(words, "nft-object takes <type> (counter, quota, limit, tunnel, ...)"));
-  for (const auto& t : kObjectTypes)
-    if (t.name == type) return nft_object_create(type);
-  return util::fail("nft-object: unknown object type \"" + type + "\"");
+  KS_TRY_ASSIGN(auto type,
+                one_word(words, kMaxNftName, "nft-object takes <type> (counter, quota, limit, tunnel, ...)"));
+  if (!find_object_type(type)) return util::fail("nft-object: unknown object type \"" + type + "\"");
+  return nft_object_create(type);
 }
 
 util::Result<Trip> nft_expression_from_words(const std::vector<std::string>& words) {
-  KS_TRY_ASSIGN(auto name, one_name(words, "nft-expr takes <name> (counter, flow_offload, ...)"));
+  KS_TRY_ASSIGN(auto name, one_word(words, kMaxNftName, "nft-expr takes <name> (counter, flow_offload, ...)"));
   return nft_expression_add(name);
 }
 

@@ -45,11 +45,7 @@ Trip nfnetlink_command(const std::string& subsystem, const std::string& command)
     g.nfgen_family = AF_UNSPEC;
     g.version = NFNETLINK_V0;
     NetlinkRequest req(static_cast<uint16_t>(c->subsystem_id << 8 | c->message), NLM_F_CREATE, &g, sizeof(g));
-    if (int err = req.send(NETLINK_NETFILTER); err < 0) {
-      errno = -err;
-      return failed(subsystem + " " + command);
-    }
-    return {};
+    return req.send_as(NETLINK_NETFILTER, subsystem + " " + command);
   });
 }
 

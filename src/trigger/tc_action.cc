@@ -42,25 +42,18 @@ Trip tc_action_add(const std::string& kind) {
     req.attr(TCA_GACT_PARMS, &pass, sizeof(pass));
     req.end_nest(options);
   });
-  if (int err = create.send(NETLINK_ROUTE); err < 0) {
-    errno = -err;
-    return failed("RTM_NEWACTION(" + kind + ")");
-  }
+  if (Trip created = create.send_as(NETLINK_ROUTE, "RTM_NEWACTION(" + kind + ")"); !created) return created;
   if (gact) {
     auto remove = action_request(RTM_DELACTION, 0, kind,
                                  [](NetlinkRequest& req) { req.attr(TCA_ACT_INDEX, &kGactIndex, sizeof(kGactIndex)); });
-    if (int err = remove.send(NETLINK_ROUTE); err < 0) {
-      errno = -err;
-      return failed("RTM_DELACTION(gact)");
-    }
+    if (Trip removed = remove.send_as(NETLINK_ROUTE, "RTM_DELACTION(gact)"); !removed) return removed;
   }
   return {};
 }
 
 util::Result<Trip> tc_action_from_words(const std::vector<std::string>& words) {
-  if (words.size() != 1 || words[0].empty() || words[0].size() > kMaxActionKind)
-    return util::fail("tc-action takes <kind> (gact, pedit, ...)");
-  return tc_action_add(words[0]);
+  KS_TRY_ASSIGN(auto kind, one_word(words, kMaxActionKind, "tc-action takes <kind> (gact, pedit, ...)"));
+  return tc_action_add(kind);
 }
 
 }  // namespace ks::trigger

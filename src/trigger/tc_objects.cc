@@ -32,14 +32,6 @@ tcmsg on_loopback(uint32_t parent, uint32_t handle, uint32_t info = 0) {
   return tc;
 }
 
-Trip send(NetlinkRequest& req, const std::string& step) {
-  if (int err = req.send(NETLINK_ROUTE); err < 0) {
-    errno = -err;
-    return failed(step);
-  }
-  return {};
-}
-
 // The options that make @kind's init reach its change.
 void qdisc_options(NetlinkRequest& req, const std::string& kind) {
   if (kind == "netem") {
@@ -61,12 +53,7 @@ Trip add_qdisc(const std::string& kind, uint32_t parent, uint32_t handle, bool o
   NetlinkRequest req(RTM_NEWQDISC, NLM_F_CREATE | NLM_F_EXCL, &tc, sizeof(tc));
   req.attr(TCA_KIND, kind);
   if (options) qdisc_options(req, kind);
-  return send(req, "RTM_NEWQDISC(" + kind + ")");
-}
-
-util::Result<std::string> one_kind(const std::vector<std::string>& words, const char* usage) {
-  if (words.size() != 1 || words[0].empty() || words[0].size() > kMaxTcKind) return util::fail(usage);
-  return words[0];
+  return req.send_as(NETLINK_ROUTE, "RTM_NEWQDISC(" + kind + ")");
 }
 
 }  // namespace
@@ -83,7 +70,7 @@ Trip tc_class_create(const std::string& qdisc_kind) {
     size_t options = req.begin_nest(TCA_OPTIONS | NLA_F_NESTED);
     if (qdisc_kind == "qfq") req.attr(TCA_QFQ_LMAX, &kQfqMaxPacket, sizeof(kQfqMaxPacket));
     req.end_nest(options);
-    return send(req, "RTM_NEWTCLASS(" + qdisc_kind + ")");
+    return req.send_as(NETLINK_ROUTE, "RTM_NEWTCLASS(" + qdisc_kind + ")");
   });
 }
 
@@ -95,22 +82,22 @@ Trip tc_filter_create(const std::string& kind) {
     NetlinkRequest req(RTM_NEWTFILTER, NLM_F_CREATE | NLM_F_EXCL, &tc, sizeof(tc));
     req.attr(TCA_KIND, kind);
     if (kind == "route") req.end_nest(req.begin_nest(TCA_OPTIONS | NLA_F_NESTED));
-    return send(req, "RTM_NEWTFILTER(" + kind + ")");
+    return req.send_as(NETLINK_ROUTE, "RTM_NEWTFILTER(" + kind + ")");
   });
 }
 
 util::Result<Trip> qdisc_from_words(const std::vector<std::string>& words) {
-  KS_TRY_ASSIGN(auto kind, one_kind(words, "qdisc takes <kind> (netem, ets, hhf, fq_pie, ...)"));
+  KS_TRY_ASSIGN(auto kind, one_word(words, kMaxTcKind, "qdisc takes <kind> (netem, ets, hhf, fq_pie, ...)"));
   return qdisc_create(kind);
 }
 
 util::Result<Trip> tc_class_from_words(const std::vector<std::string>& words) {
-  KS_TRY_ASSIGN(auto kind, one_kind(words, "tc-class takes <qdisc-kind> (drr, qfq)"));
+  KS_TRY_ASSIGN(auto kind, one_word(words, kMaxTcKind, "tc-class takes <qdisc-kind> (drr, qfq)"));
   return tc_class_create(kind);
 }
 
 util::Result<Trip> tc_filter_from_words(const std::vector<std::string>& words) {
-  KS_TRY_ASSIGN(auto kind, one_kind(words, "tc-filter takes <kind> (u32, fw, route, ...)"));
+  KS_TRY_ASSIGN(auto kind, one_word(words, kMaxTcKind, "tc-filter takes <kind> (u32, fw, route, ...)"));
   return tc_filter_create(kind);
 }
 

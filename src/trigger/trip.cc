@@ -11,4 +11,9 @@ std::string failed_step(const Trip& trip) { return trip ? std::string() : trip.e
 
 int trip_errno(const Trip& trip) { return trip ? 0 : trip.error().code.value(); }
 
+util::Result<std::string> one_word(const std::vector<std::string>& words, size_t max, std::string_view usage) {
+  if (words.size() != 1 || words[0].empty() || words[0].size() > max) return util::fail(std::string(usage));
+  return words[0];
+}
+
 }  // namespace ks::trigger

@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "util/error.h"
 
@@ -24,6 +26,11 @@ int trip_errno(const Trip& trip);
 
 // The failure of @step with the current errno.
 inline tl::unexpected<util::Error> failed(const std::string& step) { return util::fail(step, util::errno_code(errno)); }
+
+// The one word of a trigger kind that takes one (a kind, a type): not
+// empty and at most @max characters, the kernel's limit on that name; any
+// other words are an error that says @usage.
+util::Result<std::string> one_word(const std::vector<std::string>& words, size_t max, std::string_view usage);
 
 // Closes a descriptor when it goes out of scope.
 class Fd {
