@@ -2,8 +2,9 @@
 /*
  * The one way an engagement goes live, at engage and when its module
  * loads: attach the engine, not live (which tells where the function
- * lives), read what it returns from that object's BTF, judge the value,
- * and only then let the engine run. So no call is ever short-circuited with
+ * lives), read what it returns from that object's BTF and where that
+ * object stores it (partner.h), judge the value, and only then let the
+ * engine run. So no call is ever short-circuited with
  * a value the rules have not seen against the function's real type.
  */
 #include "arm.h"
@@ -11,10 +12,12 @@
 #include "conflict.h"
 #include "engagement.h"
 #include "engine.h"
+#include "partner.h"
 
 int ks_arm_judged(struct ks_engagement *e, struct ks_verdict *verdict)
 {
 	bool short_circuits = READ_ONCE(e->mode) != KS_MODE_MONITOR;
+	bool searched;
 	int err;
 
 	lockdep_assert_held(&ks_lock);
@@ -25,6 +28,7 @@ int ks_arm_judged(struct ks_engagement *e, struct ks_verdict *verdict)
 		return err;
 	e->type.kind = KS_RET_UNKNOWN;
 	e->type.size = 0;
+	e->partner[0] = '\0';
 	if (short_circuits) {
 		err = ks_btf_function_type(e->module, e->symbol, &e->type);
 		if (err)
@@ -34,6 +38,14 @@ int ks_arm_judged(struct ks_engagement *e, struct ks_verdict *verdict)
 			      verdict);
 	if (err)
 		goto out_disarm;
+	if (short_circuits) {
+		/* Searched once the value passed: the only costly rule. */
+		searched = ks_partner_find(e, e->partner) == 0;
+		err = ks_check_partner(e->symbol, short_circuits,
+				       searched ? e->partner : NULL, verdict);
+		if (err)
+			goto out_disarm;
+	}
 	return 0;
 
 out_disarm:

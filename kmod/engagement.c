@@ -226,6 +226,10 @@ int ks_set_retval(struct ks_engagement *e, long retval,
 	/* A new value must pass the same fail-closed rule as the engage did. */
 	err = ks_check_safety(e->symbol, READ_ONCE(e->mode) != KS_MODE_MONITOR,
 			      retval, &e->type, &verdict);
+	if (!err)
+		err = ks_check_partner(e->symbol,
+				       READ_ONCE(e->mode) != KS_MODE_MONITOR,
+				       e->partner, &verdict);
 	ks_caller_format(who, whotext, sizeof(whotext));
 	if (err) {
 		pr_warn("retval %s %ld refused: %s by %s\n", e->target, retval,

@@ -50,6 +50,9 @@ enum ks_engine {
 	KS_ENGINE_KPROBE,	/* a kprobe: the function has no ftrace site */
 };
 
+/* Room for partner.h's "<table>.init of <name>". */
+#define KS_PARTNER_MAX 48
+
 struct ks_engagement {
 	struct list_head node;		/* in ks_engagements, under ks_lock */
 	int engine;			/* enum ks_engine, chosen when armed */
@@ -66,6 +69,8 @@ struct ks_engagement {
 	int mode;			/* enum ks_mode; READ_ONCE in the handler */
 	long retval;			/* WRITE_ONCE under ks_lock */
 	struct ks_return_type type;	/* from BTF when armed to short-circuit */
+	unsigned long entry;		/* armed: where its code is entered (its site) */
+	char partner[KS_PARTNER_MAX];	/* partner.h: the ops slot it fills, or "" */
 	struct ks_cond cond;		/* fixed at engage */
 	struct ks_counters __percpu *counters;
 	bool removed;			/* disengaged: open files answer EIDRM */

@@ -214,6 +214,7 @@ int ks_engine_attach(struct ks_engagement *e)
 	if (err)
 		return err;
 	ks_learn_module(e, site.addr);
+	e->entry = site.addr;
 	if (!e->lookup && e->module[0]) {
 		/* Found in a module: re-arm by module:symbol after a reload. */
 		e->lookup = kasprintf(GFP_KERNEL, "%s:%s", e->module, e->symbol);

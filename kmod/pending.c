@@ -17,6 +17,7 @@
 #include "arm.h"
 #include "audit.h"
 #include "caller.h"
+#include "data_ranges.h"
 #include "direct_engine.h"
 #include "engagement.h"
 #include "pending.h"
@@ -94,9 +95,11 @@ static int ks_module_event(struct notifier_block *nb, unsigned long action,
 	if (action != MODULE_STATE_COMING && action != MODULE_STATE_GOING)
 		return NOTIFY_DONE;
 	mutex_lock(&ks_lock);
-	if (action == MODULE_STATE_COMING)
+	if (action == MODULE_STATE_COMING) {
+		ks_data_ranges_coming(mod);
 		ks_pending_arm_all(mod->name);
-	else
+		ks_data_ranges_coming(NULL);
+	} else
 		ks_pending_disarm_all(mod->name);
 	mutex_unlock(&ks_lock);
 	return NOTIFY_DONE;

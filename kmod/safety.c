@@ -342,6 +342,14 @@ static const struct ks_denying_value ks_denying_values[] = {
 	{ "ptrace_may_access", KS_RET_BOOL, 0 },
 };
 
+/*
+ * Reviewed constructors whose destructor copes with a skipped body (so
+ * the partner rule does not refuse them).
+ */
+static const char *const ks_partner_copes[] = {
+	/* sctp_destroy_sock() returns at once while sp->ep is still NULL. */
+	"sctp_init_sock",
+};
 
 /* Glob with '*' only, over the first @len bytes of @name. */
 static bool ks_glob(const char *pattern, const char *name, size_t len)
@@ -470,6 +478,27 @@ int ks_check_safety(const char *symbol, bool short_circuits, long retval,
 	return verdict->rule == KS_RULE_ACCEPTED ? 0 : -EACCES;
 }
 
+int ks_check_partner(const char *symbol, bool short_circuits,
+		     const char *slot, struct ks_verdict *verdict)
+{
+	size_t len = ks_base_name_len(symbol);
+	size_t i;
+
+	verdict->rule = KS_RULE_ACCEPTED;
+	verdict->entry = NULL;
+	if (!short_circuits || (slot && !slot[0]))
+		return 0;
+	for (i = 0; i < KS_ARRAY_SIZE(ks_partner_copes); i++)
+		if (strlen(ks_partner_copes[i]) == len &&
+		    strncmp(ks_partner_copes[i], symbol, len) == 0) {
+			verdict->entry = ks_partner_copes[i];
+			return 0;
+		}
+	verdict->rule = KS_RULE_PARTNER;
+	verdict->entry = slot ? slot : "its object's data could not be searched";
+	return -EACCES;
+}
+
 /* Each rule's reason, in words, for the log. */
 static const char *const ks_rule_reasons[] = {
 	[KS_RULE_ACCEPTED] = "no rule refuses it",
@@ -487,6 +516,8 @@ static const char *const ks_rule_reasons[] = {
 		"its failure removes a protection (seccomp, LSM policy, lockdown, keyrings, dropping privileges or files)",
 	[KS_RULE_NOT_ENTRY] =
 		"a .cold part is a block of its function that is jumped to, never called: returning from it would corrupt the stack (monitor it, or engage the function itself)",
+	[KS_RULE_PARTNER] =
+		"it is a constructor whose caller runs the destructor when it fails, which would tear down what the skipped body never set up (engage a function it calls, or the caller)",
 };
 
 const char *ks_refusal_reason(const struct ks_verdict *verdict)

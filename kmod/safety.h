@@ -16,6 +16,10 @@
  * - Some failures remove a protection (a seccomp filter not installed, a
  *   setuid() that did not drop privileges): a negative errno is refused
  *   there too.
+ * - A constructor whose caller runs a destructor after it fails (a
+ *   qdisc's or a socket protocol's init, found by where it is stored:
+ *   partner.h) is not short-circuited: the destructor would tear down
+ *   what the skipped body never set up.
  * - Some functions hold the kernel or the way back together (the log,
  *   audit, the path of a root write to killswitch's control file): they
  *   are never short-circuited.
@@ -42,6 +46,7 @@ enum ks_rule {
 	KS_RULE_RANGE,		/* the value is no errno, or does not fit */
 	KS_RULE_PROTECTS,	/* its failure removes a protection */
 	KS_RULE_NOT_ENTRY,	/* a .cold block: jumped to, never called */
+	KS_RULE_PARTNER,	/* a failure its caller follows with a destructor */
 };
 
 struct ks_verdict {
@@ -63,6 +68,14 @@ int ks_check_safety(const char *symbol, bool short_circuits, long retval,
  */
 int ks_check_name(const char *symbol, bool short_circuits,
 		  struct ks_verdict *verdict);
+
+/*
+ * The rule of partner.h, given @slot, the ops slot the function is found
+ * in ("" for none, NULL when its data could not be searched): refused to
+ * short-circuit unless a reviewed entry shows the destructor copes.
+ */
+int ks_check_partner(const char *symbol, bool short_circuits,
+		     const char *slot, struct ks_verdict *verdict);
 
 /* A human sentence for @verdict, for logs and the tool. */
 const char *ks_refusal_reason(const struct ks_verdict *verdict);

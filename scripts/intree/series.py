@@ -25,8 +25,8 @@ INTREE = os.path.join(TOP, "intree")
 # What Kbuild's feature tests (kmod/Kbuild) find in each series' headers;
 # the in-tree files take that side only (unifdef).
 FEATURES = {
-    "6.1": ["-UKS_HAVE_LINUX_UNALIGNED", "-DKS_HAVE_FTRACE_DIRECT_MULTI"],
-    "6.12": ["-DKS_HAVE_LINUX_UNALIGNED", "-UKS_HAVE_FTRACE_DIRECT_MULTI"],
+    "6.1": ["-UKS_HAVE_LINUX_UNALIGNED", "-DKS_HAVE_FTRACE_DIRECT_MULTI", "-UKS_HAVE_MODULE_MEMORY"],
+    "6.12": ["-DKS_HAVE_LINUX_UNALIGNED", "-UKS_HAVE_FTRACE_DIRECT_MULTI", "-DKS_HAVE_MODULE_MEMORY"],
 }
 # Built in: the out-of-tree module's branches go.
 BUILTIN = ["-DCONFIG_KILLSWITCH", "-UMODULE"]

@@ -37,6 +37,8 @@ std::string rule_name(ks_rule rule) {
       return "protects";
     case KS_RULE_NOT_ENTRY:
       return "not_entry";
+    case KS_RULE_PARTNER:
+      return "partner";
   }
   return "accepted";
 }

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "support/guest.h"
+#include "trigger/by_words.h"
 #include "util/file_io.h"
 
 namespace ks::guest {
@@ -219,6 +220,48 @@ TEST_F(RedTeamTest, FunctionsWithoutAnFtraceSiteEngage) {
   EXPECT_EQ(ks_.hits(target::kNotrace).value_or(0), 1u);
   ASSERT_FALSE(ks_.disengage(target::kNotrace));
   EXPECT_EQ(target::call_notrace(), target::kIntValue);
+}
+
+// A constructor its caller follows with the destructor when it fails: a
+// qdisc's init (qdisc_create() runs ->destroy) and a socket protocol's
+// init (sk_common_release() runs ->destroy). Skipped, the destroy tears
+// down what was never set up: engaging cake_init once let any user with a
+// network namespace of their own oops the kernel. Refused by where the
+// function is stored, in a module or in vmlinux, loaded or still pending;
+// the qdisc then still works, for root and for an unprivileged user.
+TEST_F(RedTeamTest, ConstructorsWhoseCallerDestroysAfterAFailureAreRefused) {
+  load_module("sch_cake");
+  for (const char* command : {"engage sch_cake:cake_init -EOPNOTSUPP", "engage pfifo_fast_init -EOPNOTSUPP",
+                              "engage tcp_v4_init_sock -EPERM", "tryengage sch_cake:cake_init -EPERM 5"}) {
+    EXPECT_EQ(ks_.command(command).value(), EACCES) << command;
+  }
+  std::string log = kernel_log();
+  EXPECT_NE(log.find("engage sch_cake:cake_init refused: it is a constructor whose caller runs the destructor"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("rule Qdisc_ops.init of cake)"), std::string::npos);
+  EXPECT_NE(log.find("rule proto.init of TCP)"), std::string::npos);
+  EXPECT_EQ(engaged_text(), "");
+  EXPECT_FALSE(ks_.command("monitor sch_cake:cake_init")) << "counting its calls is fine";
+  EXPECT_EQ(sh("ks-trigger qdisc cake >/dev/null"), 0) << "root's cake qdisc";
+  EXPECT_EQ(attack_as_nobody([] {
+              if (::unshare(CLONE_NEWUSER) != 0) return 2;  // Debian's kernels allow them
+              auto trip = trigger::run_trigger({"qdisc", "cake"});
+              return trip && *trip ? 0 : 1;
+            }),
+            0)
+      << "a cake qdisc in an unprivileged user's own network namespace";
+  EXPECT_FALSE(ks_.command("disengage sch_cake:cake_init"));
+
+  // Pending until sch_cake loads, and judged then: refused, still pending.
+  // (The namespaces' qdiscs go with them, a little later: rmmod may wait.)
+  ASSERT_EQ(sh("for i in $(seq 100); do rmmod sch_cake 2>/dev/null && exit 0; sleep 0.1; done; exit 1"), 0);
+  ASSERT_FALSE(ks_.command("engage sch_cake:cake_init -EOPNOTSUPP"));
+  load_module("sch_cake");
+  EXPECT_NE(engaged_text().find("state=pending"), std::string::npos) << engaged_text();
+  EXPECT_NE(kernel_log().find("arm sch_cake:cake_init retval=-95 refused as sch_cake loaded: it is a constructor"),
+            std::string::npos);
+  EXPECT_EQ(sh("ks-trigger qdisc cake >/dev/null"), 0);
 }
 
 // A .cold block may be monitored but never short-circuited: it is a part of

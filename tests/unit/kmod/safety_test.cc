@@ -162,8 +162,26 @@ TEST(Safety, TheNameRulesAloneServeFunctionsNotLoadedYet) {
   EXPECT_EQ(ks_check_name("do_seccomp", true, &verdict), 0) << "protects needs the value and type";
 }
 
+// The partner rule's verdict, given where the module found the function
+// (kmod/partner.c searches kernel memory; here the slot is given).
+TEST(Safety, AConstructorItsCallerDestroysAfterIsRefusedUnlessReviewed) {
+  ks_verdict verdict{};
+  EXPECT_EQ(ks_check_partner("cake_init", true, "Qdisc_ops.init of cake", &verdict), -EACCES);
+  EXPECT_EQ(verdict.rule, KS_RULE_PARTNER);
+  EXPECT_STREQ(verdict.entry, "Qdisc_ops.init of cake");
+  EXPECT_EQ(ks_check_partner("cake_init", true, nullptr, &verdict), -EACCES) << "not searched: nothing shows it safe";
+  EXPECT_EQ(verdict.rule, KS_RULE_PARTNER);
+  EXPECT_EQ(ks_check_partner("netem_change", true, "", &verdict), 0) << "stored in no constructor slot";
+  EXPECT_EQ(ks_check_partner("cake_init", false, "Qdisc_ops.init of cake", &verdict), 0) << "monitor";
+  for (const char* fn : {"sctp_init_sock", "sctp_init_sock.isra.0"}) {
+    EXPECT_EQ(ks_check_partner(fn, true, "proto.init of SCTP", &verdict), 0) << fn << ": its destroy copes";
+    EXPECT_EQ(verdict.rule, KS_RULE_ACCEPTED);
+  }
+  EXPECT_EQ(ks_check_partner("sctp_init_sockx", true, "proto.init of X", &verdict), -EACCES);
+}
+
 TEST(Safety, EachRefusalHasASentence) {
-  for (int r = KS_RULE_MACHINERY; r <= KS_RULE_NOT_ENTRY; r++) {
+  for (int r = KS_RULE_MACHINERY; r <= KS_RULE_PARTNER; r++) {
     ks_verdict verdict{static_cast<ks_rule>(r), nullptr};
     EXPECT_NE(std::string(ks_refusal_reason(&verdict)), "no rule refuses it") << r;
   }
