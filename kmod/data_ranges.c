@@ -9,7 +9,7 @@
  *   symbols. In killswitch.ko they are looked up in kallsyms through
  *   kprobes, the one lookup by name the kernel offers a module: a probe on
  *   data is refused, after kprobes has filled in where kallsyms puts the
- *   name. The four answers are only used when they are in the order the
+ *   name. The answers are only used when they are in the order the
  *   linker lays them out.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -18,6 +18,8 @@
 #include <linux/kobject.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
+#include <linux/sched/task.h>
+#include <linux/uaccess.h>
 #include <asm/sections.h>
 
 #include "data_ranges.h"
@@ -104,24 +106,69 @@ static unsigned long ks_kallsyms_data(const char *name)
 	return strstr(where, "+0x0/") ? (unsigned long)kp.addr : 0;
 }
 
+/* Where vmlinux's read-only data and data lie, once found. */
+static unsigned long ks_rodata, ks_rodata_end, ks_data, ks_data_end;
+
+static bool ks_vmlinux_ranges_sane(void)
+{
+	return ks_rodata && ks_rodata < ks_rodata_end && ks_rodata_end <= ks_data &&
+	       ks_data < ks_data_end && ks_data_end - ks_rodata < SZ_1G;
+}
+
+/*
+ * The readable pages around @at: from the first page, page-aligned, after
+ * the last one before @at that cannot be read, to the first one after it
+ * that cannot be, each looked for no further than @max bytes away.
+ */
+static void ks_mapped_around(unsigned long at, unsigned long max,
+			     unsigned long *start, unsigned long *end)
+{
+	unsigned long page, word;
+
+	for (page = at & PAGE_MASK; page > (at & PAGE_MASK) - max; page -= PAGE_SIZE)
+		if (copy_from_kernel_nofault(&word, (void *)(page - PAGE_SIZE),
+					     sizeof(word)))
+			break;
+	*start = page;
+	for (page = at & PAGE_MASK; page < at + max; page += PAGE_SIZE)
+		if (copy_from_kernel_nofault(&word, (void *)page, sizeof(word)))
+			break;
+	*end = page;
+}
+
+/*
+ * A kernel built without CONFIG_KALLSYMS_ALL (Debian's arm64 6.1) has no
+ * data symbol kprobes can look up. There .data is found from init_task,
+ * which is in it: .data and .bss are one mapping, with the init sections
+ * before it (unmapped once booted) and a guard page after it, so it is
+ * where pages can be read around init_task. Read-only data is not
+ * searched there: no qdisc or protocol table of 6.1 is read-only but
+ * copies of ones in .data (mptcp's and espintcp's copies of tcp_prot are
+ * __ro_after_init).
+ */
+static bool ks_vmlinux_data_around_init_task(void)
+{
+	ks_rodata = 0;
+	ks_rodata_end = 0;
+	ks_mapped_around((unsigned long)&init_task, SZ_256M, &ks_data, &ks_data_end);
+	return ks_data < ks_data_end && ks_data_end - ks_data < SZ_256M;
+}
+
 static int ks_vmlinux_ranges(struct ks_data_ranges *r)
 {
-	static unsigned long rodata, rodata_end, data, data_end;
-
-	if (!data_end) {
-		rodata = ks_kallsyms_data("__start_rodata");
-		rodata_end = ks_kallsyms_data("__end_rodata");
-		data = ks_kallsyms_data("_sdata");
-		data_end = ks_kallsyms_data("_edata");
-		if (!rodata || rodata >= rodata_end || rodata_end > data ||
-		    data >= data_end || data_end - rodata > SZ_1G) {
+	if (!ks_data_end) {
+		ks_rodata = ks_kallsyms_data("__start_rodata");
+		ks_rodata_end = ks_kallsyms_data("__end_rodata");
+		ks_data = ks_kallsyms_data("_sdata");
+		ks_data_end = ks_kallsyms_data("_edata");
+		if (!ks_vmlinux_ranges_sane() && !ks_vmlinux_data_around_init_task()) {
 			pr_warn_once("vmlinux's data sections not found in kallsyms\n");
-			data_end = 0;
+			ks_data_end = 0;
 			return -ENODATA;
 		}
 	}
-	ks_range_add(r, (void *)rodata, rodata_end - rodata);
-	ks_range_add(r, (void *)data, data_end - data);
+	ks_range_add(r, (void *)ks_rodata, ks_rodata_end - ks_rodata);
+	ks_range_add(r, (void *)ks_data, ks_data_end - ks_data);
 	return 0;
 }
 #else
