@@ -1,8 +1,9 @@
 #!/bin/sh
-# The Ansible role (ansible/) driving three Debian guests at once, as an
-# operator rolls a mitigation out to a fleet: two hosts on Debian 12's 6.1
-# kernel (c1, the canary, and h2), which a rehearsal profile says needs it,
-# and one on 6.12 (f3), which it says is fixed. The guests start from the
+# The Ansible role (ansible/) driving two Debian guests at once, as an
+# operator rolls a mitigation out to a fleet: the canary on Debian 12's 6.1
+# kernel (c1), which a rehearsal profile says needs it, and a host on 6.12
+# (f3), which it says is fixed; the rollout reaches it in the second
+# batch. (Two guests, not more: each costs a core for minutes under TCG.) The guests start from the
 # disk install_test.sh installed killswitch on (build/debian/installed.qcow2),
 # and are reached over SSH on loopback ports only. Covered: a canary rollout
 # of a profile and, on the hosts that need it, of a single function,
@@ -18,7 +19,7 @@ step() { echo "== [$(($(date +%s) - t0)) s] $*"; }
 [ -f build/debian/installed.qcow2 ] || fail "no build/debian/installed.qcow2: run tests/debian/install_test.sh first"
 
 work=$(mktemp -d)
-hosts="c1 h2 f3"
+hosts="c1 f3"
 cleanup() {
 	rc=0
 	for h in $hosts; do guest stop "ks-$h" || rc=1; done
@@ -36,7 +37,7 @@ sed -e 's/^id = .*/id = "CVE-2099-0002"/' -e 's/^upstream = .*/upstream = ["6.1.
 fixed=$(ls build/debian/boot | sed -n 's/^vmlinuz-\(6\.12\..*\)/\1/p' | head -n1)
 [ -n "$fixed" ] || fail "no 6.12 kernel in the debian guest image"
 
-step "boot three guests"
+step "boot two guests"
 for h in $hosts; do
 	kernel=$(cat build/debian/release)
 	[ "$h" = f3 ] && kernel=$fixed
@@ -52,13 +53,11 @@ done
 	echo "ansible_ssh_common_args='-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR'"
 	echo "ansible_python_interpreter=/usr/bin/python3"
 } >"$work/inventory"
-# The two hosts that need the mitigation also get one function engaged by
+# The host that needs the mitigation also gets one function engaged by
 # itself (host variables, as an operator would scope it).
 mkdir "$work/host_vars"
-for h in c1 h2; do
-	printf 'killswitch_functions:\n  - {function: "algif_skcipher:skcipher_sendmsg", value: "-EPERM"}\n' \
-		>"$work/host_vars/$h.yml"
-done
+printf 'killswitch_functions:\n  - {function: "algif_skcipher:skcipher_sendmsg", value: "-EPERM"}\n' \
+	>"$work/host_vars/c1.yml"
 for h in $hosts; do
 	guest wait "ks-$h"
 	guest copy "ks-$h" tests/debian/af_alg.py /root/af_alg.py
@@ -67,7 +66,7 @@ done
 # SSH as Ansible's default, less its compression (-C): over loopback it
 # only costs the TCG guests CPU; and one connection a host for all five plays.
 export ANSIBLE_SSH_ARGS="-o ControlMaster=auto -o ControlPersist=900s"
-export ANSIBLE_NOCOLOR=1 ANSIBLE_FORKS=3 ANSIBLE_PIPELINING=1 ANSIBLE_HOST_KEY_CHECKING=0 \
+export ANSIBLE_NOCOLOR=1 ANSIBLE_FORKS=2 ANSIBLE_PIPELINING=1 ANSIBLE_HOST_KEY_CHECKING=0 \
 	ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_LOCAL_TEMP="$work/tmp" ANSIBLE_HOME="$work/home"
 vars="$work/vars.json"
 # The role installs the package the hosts already have (the same version):
@@ -97,15 +96,13 @@ play rollout.yml "$work/rollout.log" || { cat "$work/rollout.log"; fail "rollout
 # Two batches, the first the canary alone.
 first=$(awk '/^PLAY \[/{n++} n==1' "$work/rollout.log")
 echo "$first" | grep -q '\[c1\]' || fail "the canary is not in the first batch"
-! echo "$first" | grep -q '\[h2\]\|\[f3\]' || fail "the first batch has more than the canary"
+! echo "$first" | grep -q '\[f3\]' || fail "the first batch has more than the canary"
 [ "$(grep -c '^PLAY \[' "$work/rollout.log")" -eq 2 ] || fail "not two batches"
-for h in c1 h2; do
-	[ "$(engaged $h)" -eq 2 ] || { cat "$work/rollout.log"; fail "$h: not engaged"; }
-	[ "$(aead $h)" = EPERM ] || fail "$h: AEAD not refused"
-	[ "$(skcipher $h)" = 1 ] && [ "$(aead $h skcipher)" = EPERM ] || fail "$h: the function is not engaged"
-	guest ssh "ks-$h" '[ -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "$h: not persisted"
-	guest ssh "ks-$h" '! grep -q timeout_left= /sys/kernel/security/killswitch/engaged' || fail "$h: not confirmed"
-done
+[ "$(engaged c1)" -eq 2 ] || { cat "$work/rollout.log"; fail "c1: not engaged"; }
+[ "$(aead c1)" = EPERM ] || fail "c1: AEAD not refused"
+[ "$(skcipher c1)" = 1 ] && [ "$(aead c1 skcipher)" = EPERM ] || fail "c1: the function is not engaged"
+guest ssh ks-c1 '[ -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "c1: not persisted"
+guest ssh ks-c1 '! grep -q timeout_left= /sys/kernel/security/killswitch/engaged' || fail "c1: not confirmed"
 grep -q 'not needed here: CVE-2099-0002 (6.12' "$work/rollout.log" || fail "the 6.12 host does not say 'not needed'"
 # Only the site's profile file reached it.
 for h in $hosts; do
@@ -120,17 +117,16 @@ guest ssh ks-f3 '[ ! -e /sys/kernel/security/killswitch ] && [ ! -e /etc/killswi
 [ "$(aead f3)" = ok ] || fail "f3: AEAD refused on the fixed host"
 
 step "a second run changes nothing, and says so"
-play rollout.yml "$work/again.log" || { cat "$work/again.log"; fail "second rollout"; }
+# Without the install tasks: the first run showed they change nothing.
+play rollout.yml "$work/again.log" -e killswitch_install=false || { cat "$work/again.log"; fail "second rollout"; }
 for h in $hosts; do
 	[ "$(recap $h "$work/again.log")" = "changed=0 failed=0" ] || { cat "$work/again.log"; fail "$h changed on the second run"; }
 done
 
 step "check mode with diff: reports the revert, changes nothing"
 play revert.yml "$work/check.log" --check --diff || { cat "$work/check.log"; fail "revert --check"; }
-for h in c1 h2; do
-	[ "$(recap $h "$work/check.log")" != "changed=0 failed=0" ] || { cat "$work/check.log"; fail "$h: check mode reports no change"; }
-	[ "$(engaged $h)" -eq 2 ] || fail "$h: check mode disengaged"
-done
+[ "$(recap c1 "$work/check.log")" != "changed=0 failed=0" ] || { cat "$work/check.log"; fail "c1: check mode reports no change"; }
+[ "$(engaged c1)" -eq 2 ] || fail "c1: check mode disengaged"
 for f in algif_aead:aead_sendmsg algif_skcipher:skcipher_sendmsg; do
 	grep -q "^-$f retval=-1" "$work/check.log" || { cat "$work/check.log"; fail "no diff for $f"; }
 done
@@ -138,11 +134,9 @@ done
 
 step "revert"
 play revert.yml "$work/revert.log" || { cat "$work/revert.log"; fail "revert"; }
-for h in c1 h2; do
-	[ "$(engaged $h)" -eq 0 ] || fail "$h: still engaged"
-	[ "$(aead $h)" = ok ] && [ "$(aead $h skcipher)" = ok ] || fail "$h: AF_ALG still refused"
-	guest ssh "ks-$h" '[ ! -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "$h: still persisted"
-done
+[ "$(engaged c1)" -eq 0 ] || fail "c1: still engaged"
+[ "$(aead c1)" = ok ] && [ "$(aead c1 skcipher)" = ok ] || fail "c1: AF_ALG still refused"
+guest ssh ks-c1 '[ ! -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "c1: still persisted"
 
 step "a canary whose health check fails is reverted and stops the rollout"
 # c1 runs a service that uses AF_ALG AEAD, which the profile refuses.
@@ -154,6 +148,5 @@ grep -q 'the health check failed with CVE-2099-0002, algif_skcipher:skcipher_sen
 [ "$(engaged c1)" -eq 0 ] && [ "$(skcipher c1)" = 0 ] || fail "the canary was not reverted"
 guest ssh ks-c1 '[ ! -e /etc/killswitch/profiles.d/CVE-2099-0002.toml ]' || fail "the canary persisted a failed mitigation"
 [ "$(aead c1)" = ok ] || fail "the canary's service still fails"
-[ "$(engaged h2)" -eq 0 ] || fail "h2 was touched after the rollout stopped"
-! grep -q '^ok: \[h2\]\|^changed: \[h2\]\|^ok: \[f3\]' "$work/health.log" || fail "a task ran after the canary failed"
+! grep -q '^ok: \[f3\]\|^changed: \[f3\]' "$work/health.log" || fail "a task ran on f3 after the canary failed"
 echo "PASS: canary rollout (a profile and a function), idempotence, check mode, revert, a failed canary stops the rollout, fixed host left alone"
