@@ -57,7 +57,10 @@ wait_ssh() {
 	while ! on_guest true 2>/dev/null; do
 		running || { echo "guest $name: QEMU exited while booting" >&2; tail -n 40 "$dir/console.log" >&2; exit 1; }
 		[ "$(date +%s)" -lt "$deadline" ] || {
-			echo "guest $name: no SSH after ${1:-1200} s" >&2
+			echo "guest $name: no SSH after ${1:-1200} s; what ssh says:" >&2
+			# shellcheck disable=SC2046 # options are words
+			ssh $(ssh_opts) -o ControlMaster=no -v -p "$(cat "$dir/port")" root@127.0.0.1 true 2>&1 |
+				tail -n 8 >&2 || true
 			tail -n 40 "$dir/console.log" >&2
 			exit 1
 		}
