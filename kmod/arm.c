@@ -7,6 +7,8 @@
  * engine run. So no call is ever short-circuited with
  * a value the rules have not seen against the function's real type.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include "arm.h"
 #include "btf_file.h"
 #include "conflict.h"
@@ -40,7 +42,11 @@ int ks_arm_judged(struct ks_engagement *e, struct ks_verdict *verdict)
 		goto out_disarm;
 	if (short_circuits) {
 		/* Searched once the value passed: the only costly rule. */
-		searched = ks_partner_find(e, e->partner) == 0;
+		err = ks_partner_find(e, e->partner);
+		searched = err == 0;
+		if (!searched)
+			pr_warn("%s: where it is stored could not be searched (error %d)\n",
+				e->target, err);
 		err = ks_check_partner(e->symbol, short_circuits,
 				       searched ? e->partner : NULL, verdict);
 		if (err)

@@ -19,6 +19,7 @@
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/sched/task.h>
+#include <linux/sizes.h>
 #include <linux/uaccess.h>
 #include <asm/sections.h>
 

@@ -6,12 +6,13 @@
  * object the function lives in (an ops table names its owner, so it is
  * in the owner's data) and checks that the address sits at the
  * constructor's offset of a table that is what it claims: owned by that
- * object, with a name, and with a destructor.
+ * object, with a name, and with a destructor that is a function.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/sizes.h>
 #include <net/sch_generic.h>
 #include <net/sock.h>
 
@@ -62,15 +63,29 @@ static unsigned long ks_function_start(unsigned long site)
 	return site - offset;
 }
 
-/* Whether @id is a name: printable, NUL-terminated within @len bytes. */
+/*
+ * Whether @id is a table's name: two or more of letters, digits and
+ * "_-./" ("pfifo_fast", "TCP", "UDP-Lite", "L2TP/IP"), NUL-terminated
+ * within @len bytes.
+ * Strict, so that other data read as a table does not pass for one.
+ */
 static bool ks_is_name(const char *id, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < len && id[i]; i++)
-		if (!isprint(id[i]))
+		if (!isascii(id[i]) || !(isalnum(id[i]) || strchr("_-./", id[i])))
 			return false;
-	return i > 0 && i < len;
+	return i > 1 && i < len;
+}
+
+/* Whether @addr is where a function starts, by kallsyms. */
+static bool ks_is_function_start(unsigned long addr)
+{
+	char where[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(where, addr);
+	return strstr(where, "+0x0/") != NULL;
 }
 
 /* Whether the word at @at, in @range, is the init of a @t of @owner. */
@@ -84,7 +99,8 @@ static bool ks_table_at(const struct ks_partner_table *t, unsigned long at,
 		return false;
 	return *(struct module **)(base + t->owner) == owner &&
 	       ks_is_name((const char *)(base + t->id), t->id_len) &&
-	       *(unsigned long *)(base + t->destroy) != 0;
+	       *(unsigned long *)(base + t->destroy) != 0 &&
+	       ks_is_function_start(*(unsigned long *)(base + t->destroy));
 }
 
 static bool ks_search(const struct ks_data_ranges *r, unsigned long func,
