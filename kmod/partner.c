@@ -82,10 +82,7 @@ static bool ks_is_name(const char *id, size_t len)
 /* Whether @addr is where a function starts, by kallsyms. */
 static bool ks_is_function_start(unsigned long addr)
 {
-	char where[KSYM_SYMBOL_LEN];
-
-	sprint_symbol(where, addr);
-	return strstr(where, "+0x0/") != NULL;
+	return addr && ks_function_start(addr) == addr;
 }
 
 /* Whether the word at @at, in @range, is the init of a @t of @owner. */
